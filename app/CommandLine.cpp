@@ -1,0 +1,218 @@
+#include "CommandLine.h"
+
+#include "BounceAnalyzer.h"
+#include "BounceExplainer.h"
+#include "JsonExport.h"
+#include "MessageLoader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QLocale>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace bouncelens {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+struct Options
+{
+    Language language = languageFromCode(QLocale::system().name());
+    bool json = false;
+    QStringList paths;
+    QString error; // usage error
+};
+
+Options parseOptions(const QStringList &args)
+{
+    Options o;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        auto value = [&](const QString &name) -> QString {
+            if (a.startsWith(name + QLatin1Char('=')))
+                return a.mid(name.size() + 1);
+            if (i + 1 < args.size())
+                return args.at(++i);
+            o.error = tr("%1 needs a value.").arg(name);
+            return {};
+        };
+        if (a == QLatin1String("--lang") || a.startsWith(QLatin1String("--lang="))) {
+            const QString v = value(QStringLiteral("--lang"));
+            if (v == QLatin1String("en") || v == QLatin1String("ja"))
+                o.language = languageFromCode(v);
+            else if (o.error.isEmpty())
+                o.error = tr("--lang takes en or ja, not \"%1\".").arg(v);
+        } else if (a == QLatin1String("--format") || a.startsWith(QLatin1String("--format="))) {
+            const QString v = value(QStringLiteral("--format"));
+            if (v == QLatin1String("json"))
+                o.json = true;
+            else if (v == QLatin1String("text"))
+                o.json = false;
+            else if (o.error.isEmpty())
+                o.error = tr("--format takes text or json, not \"%1\".").arg(v);
+        } else if (a == QLatin1String("--")) {
+            o.paths << args.mid(i + 1);
+            break;
+        } else if (a.startsWith(QLatin1String("--")) || (a.startsWith(QLatin1Char('-')) && a.size() > 1)) {
+            o.error = tr("Unknown option: %1").arg(a);
+        } else {
+            o.paths << a;
+        }
+        if (!o.error.isEmpty())
+            break;
+    }
+    return o;
+}
+
+QString yesNo(bool value)
+{
+    return value ? tr("yes") : tr("no");
+}
+
+void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
+{
+    out << a.source;
+    if (a.index > 0)
+        out << QStringLiteral(" #") << a.index + 1;
+    out << '\n';
+    if (!a.ok()) {
+        out << QStringLiteral("  ") << tr("Error: %1").arg(a.error) << "\n\n";
+        return;
+    }
+    static const char *const kindNames[] = {
+        QT_TRANSLATE_NOOP("CommandLine", "Bounce (the message was not delivered)"),
+        QT_TRANSLATE_NOOP("CommandLine", "Delay (delivery is still being retried)"),
+        QT_TRANSLATE_NOOP("CommandLine", "Feedback report (a recipient complained)"),
+        QT_TRANSLATE_NOOP("CommandLine", "Automatic reply"),
+        QT_TRANSLATE_NOOP("CommandLine", "Delivery report (the message was delivered)"),
+        QT_TRANSLATE_NOOP("CommandLine", "Not a bounce"),
+    };
+    out << QStringLiteral("  ") << tr("Kind: %1").arg(tr(kindNames[int(a.kind)])) << '\n';
+    if (!a.reportingMta.isEmpty())
+        out << QStringLiteral("  ") << tr("Reported by: %1").arg(a.reportingMta) << '\n';
+    if (!a.notice.isEmpty())
+        out << QStringLiteral("  ") << tr("Notice: %1").arg(a.notice.left(300)) << '\n';
+    if (!a.original.subject.isEmpty())
+        out << QStringLiteral("  ") << tr("Original subject: %1").arg(a.original.subject) << '\n';
+    for (const RecipientResult &r : a.recipients) {
+        const Explanation e = BounceExplainer::explain(a, r, language);
+        out << QStringLiteral("  ") << tr("Recipient: %1").arg(r.address) << '\n';
+        out << QStringLiteral("    ") << e.title << '\n';
+        out << QStringLiteral("    ") << tr("Reason: %1").arg(r.reason) << QStringLiteral("    ")
+            << (r.permanent ? tr("permanent failure") : tr("temporary failure")) << QStringLiteral("    ")
+            << tr("Hard bounce: %1").arg(yesNo(r.hardBounce)) << '\n';
+        if (!r.replyCode.isEmpty() || !r.status.isEmpty())
+            out << QStringLiteral("    ")
+                << tr("Reply code: %1    Status: %2").arg(r.replyCode.isEmpty() ? QStringLiteral("-") : r.replyCode,
+                                                         r.status.isEmpty() ? QStringLiteral("-") : r.status)
+                << '\n';
+        if (!r.diagnostic.isEmpty())
+            out << QStringLiteral("    ") << tr("Server said: %1").arg(r.diagnostic) << '\n';
+        if (!r.remoteMta.isEmpty())
+            out << QStringLiteral("    ") << tr("Remote server: %1").arg(r.remoteMta) << '\n';
+        out << QStringLiteral("    ") << e.cause << '\n';
+        out << QStringLiteral("    ") << e.fix << '\n';
+    }
+    out << '\n';
+}
+
+} // namespace
+
+bool CommandLine::isSubcommand(const QString &arg)
+{
+    return arg == QLatin1String("explain") || arg == QLatin1String("catalog") || arg == QLatin1String("fetch")
+        || arg == QLatin1String("--version") || arg == QLatin1String("-v") || arg == QLatin1String("--help")
+        || arg == QLatin1String("-h");
+}
+
+QString CommandLine::version()
+{
+    return QStringLiteral("bouncelens %1").arg(QStringLiteral(BOUNCELENS_VERSION));
+}
+
+QString CommandLine::usage()
+{
+    return tr("Usage:\n"
+              "  bouncelens [FILE...]                      open the window (with these files)\n"
+              "  bouncelens explain [--lang en|ja] [--format text|json] PATH...\n"
+              "                                            explain bounces without a window\n"
+              "  bouncelens catalog [--lang en|ja] [--format text|json]\n"
+              "                                            list what BounceLens knows\n"
+              "  bouncelens --version | --help\n"
+              "\n"
+              "PATH is a message file, an mbox, a maildir, a folder, or - for standard input.\n"
+              "Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.\n");
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString command = arguments.value(0);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        out << version() << '\n';
+        return 0;
+    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        out << usage();
+        return 0;
+    }
+    if (command == QLatin1String("explain"))
+        return explain(arguments.mid(1));
+    if (command == QLatin1String("catalog"))
+        return catalog(arguments.mid(1));
+    err << tr("The %1 command is not available in this version.").arg(command) << '\n';
+    return 2;
+}
+
+int CommandLine::explain(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    const Options options = parseOptions(arguments);
+    if (!options.error.isEmpty() || options.paths.isEmpty()) {
+        err << (options.error.isEmpty() ? tr("explain needs at least one PATH.") : options.error) << '\n' << usage();
+        return 2;
+    }
+    const MessageLoader loader;
+    const BounceAnalyzer analyzer;
+    QFile stdoutFile;
+    if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+        return 1;
+    QTextStream text(&stdoutFile);
+    text.setEncoding(QStringConverter::Utf8);
+    bool allRead = true;
+    for (const QString &file : loader.expand(options.paths)) {
+        for (const RawMessage &raw : loader.loadFile(file)) {
+            const MessageAnalysis analysis = analyzer.analyze(raw);
+            allRead = allRead && analysis.ok();
+            if (options.json) {
+                text.flush();
+                stdoutFile.write(JsonExport::toJsonLine(analysis, options.language));
+            } else {
+                writeText(text, analysis, options.language);
+            }
+        }
+    }
+    text.flush();
+    return allRead ? 0 : 1;
+}
+
+int CommandLine::catalog(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    const Options options = parseOptions(arguments);
+    if (!options.error.isEmpty() || !options.paths.isEmpty()) {
+        err << (options.error.isEmpty() ? tr("catalog takes no PATH.") : options.error) << '\n' << usage();
+        return 2;
+    }
+    err << tr("The knowledge base catalog is not available in this version.") << '\n';
+    return 1;
+}
+
+} // namespace bouncelens

@@ -1,0 +1,176 @@
+#include "DeliveryStatusParser.h"
+
+#include "SmtpCodes.h"
+#include "TextDecoder.h"
+
+namespace bouncelens {
+
+namespace {
+
+// Splits "type; value" and returns the value when the part before ';' looks like a type token.
+QByteArray stripType(const QByteArray &value)
+{
+    const qsizetype semi = value.indexOf(';');
+    if (semi <= 0 || semi > 24)
+        return value.trimmed();
+    for (qsizetype i = 0; i < semi; ++i) {
+        const char c = value.at(i);
+        if (!(isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+            return value.trimmed();
+    }
+    return value.mid(semi + 1).trimmed();
+}
+
+QString unescapeUtf8Address(const QString &in)
+{
+    if (!in.contains(QLatin1String("\\x{")))
+        return in;
+    QString out;
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        if (in.mid(i, 3) == QLatin1String("\\x{")) {
+            const qsizetype close = in.indexOf(QLatin1Char('}'), i);
+            bool ok = false;
+            const uint cp = close > i ? in.mid(i + 3, close - i - 3).toUInt(&ok, 16) : 0;
+            if (ok && cp > 0 && cp <= 0x10FFFF) {
+                out.append(QString::fromUcs4(reinterpret_cast<const char32_t *>(&cp), 1));
+                i = close;
+                continue;
+            }
+        }
+        out.append(in.at(i));
+    }
+    return out;
+}
+
+RecipientResult recipientFrom(const HeaderBlock &block, bool global)
+{
+    RecipientResult r;
+    QByteArray address = block.value("Final-Recipient");
+    if (stripType(address).isEmpty())
+        address = block.value("Original-Recipient");
+    r.address = DeliveryStatusParser::addressValue(address);
+    if (global)
+        r.address = unescapeUtf8Address(r.address);
+    r.action = QString::fromLatin1(block.value("Action")).trimmed().toLower();
+    // "failed (bad destination)" style actions: keep the keyword.
+    if (const qsizetype sp = r.action.indexOf(QLatin1Char(' ')); sp > 0)
+        r.action.truncate(sp);
+    r.diagnostic = DeliveryStatusParser::diagnosticValue(block.value("Diagnostic-Code"));
+    const QString statusField = QString::fromLatin1(block.value("Status"));
+    if (const CodeMatch status = SmtpCodes::findStatusCode(statusField); status.found())
+        r.status = status.code;
+    if (const CodeMatch reply = SmtpCodes::findReplyCode(r.diagnostic); reply.found())
+        r.replyCode = reply.code;
+    r.remoteMta = DeliveryStatusParser::typedValue(block.value("Remote-MTA"));
+    r.lastAttempt = QString::fromLatin1(block.value("Last-Attempt-Date"));
+    r.retryUntil = QString::fromLatin1(block.value("Will-Retry-Until"));
+    return r;
+}
+
+bool isRecipientField(const QByteArray &name)
+{
+    return qstricmp(name.constData(), "Final-Recipient") == 0
+        || qstricmp(name.constData(), "Original-Recipient") == 0;
+}
+
+} // namespace
+
+QString DeliveryStatusParser::cleanAddress(const QString &address)
+{
+    QString a = address.trimmed();
+    // "Name <user@example.jp>" or "<user@example.jp>"
+    const qsizetype lt = a.lastIndexOf(QLatin1Char('<'));
+    if (lt >= 0) {
+        const qsizetype gt = a.indexOf(QLatin1Char('>'), lt);
+        a = a.mid(lt + 1, gt > lt ? gt - lt - 1 : -1);
+    }
+    while (!a.isEmpty() && (a.front() == QLatin1Char('"') || a.front() == QLatin1Char('\'') || a.front() == QLatin1Char('(')))
+        a.remove(0, 1);
+    while (!a.isEmpty() && (a.back() == QLatin1Char('"') || a.back() == QLatin1Char('\'') || a.back() == QLatin1Char('.')
+                            || a.back() == QLatin1Char(',') || a.back() == QLatin1Char(')') || a.back() == QLatin1Char(':')
+                            || a.back() == QLatin1Char(';')))
+        a.chop(1);
+    return a.trimmed();
+}
+
+QString DeliveryStatusParser::addressValue(const QByteArray &value)
+{
+    return cleanAddress(TextDecoder::decode(stripType(value), "utf-8"));
+}
+
+QString DeliveryStatusParser::diagnosticValue(const QByteArray &value)
+{
+    return TextDecoder::decode(stripType(value), "utf-8").simplified();
+}
+
+QString DeliveryStatusParser::typedValue(const QByteArray &value)
+{
+    QString v = TextDecoder::decode(stripType(value), "utf-8").simplified();
+    // "mx.example.jp [192.0.2.1]" keeps the host name only.
+    if (const qsizetype sp = v.indexOf(QLatin1Char(' ')); sp > 0)
+        v.truncate(sp);
+    return v;
+}
+
+DeliveryStatus DeliveryStatusParser::parse(const QByteArray &body, bool global)
+{
+    DeliveryStatus result;
+    qsizetype pos = 0;
+    while (pos < body.size()) {
+        // Skip blank lines, then take one block.
+        while (pos < body.size() && (body.at(pos) == '\n' || body.at(pos) == ' ' || body.at(pos) == '\t')) {
+            const qsizetype nl = body.indexOf('\n', pos);
+            if (nl < 0 || body.mid(pos, nl - pos).trimmed().size() > 0)
+                break;
+            pos = nl + 1;
+        }
+        if (pos >= body.size())
+            break;
+        qsizetype end = body.indexOf("\n\n", pos);
+        if (end < 0)
+            end = body.size();
+        const HeaderBlock block = HeaderBlock::parse(body.mid(pos, end - pos + 1));
+        pos = end + 1;
+
+        if (result.reportingMta.isEmpty() && block.contains("Reporting-MTA"))
+            result.reportingMta = typedValue(block.value("Reporting-MTA"));
+        if (result.arrivalDate.isEmpty() && block.contains("Arrival-Date"))
+            result.arrivalDate = QString::fromLatin1(block.value("Arrival-Date"));
+
+        // Group the block's fields per recipient: a new group starts at a recipient field when
+        // the current group already has one of the same name.
+        QList<QList<HeaderBlock::Field>> groups;
+        QList<HeaderBlock::Field> current;
+        bool currentHasFinal = false;
+        bool currentHasOriginal = false;
+        for (const HeaderBlock::Field &f : block.fields()) {
+            if (isRecipientField(f.name)) {
+                const bool final = qstricmp(f.name.constData(), "Final-Recipient") == 0;
+                if ((final && currentHasFinal) || (!final && (currentHasOriginal || currentHasFinal))) {
+                    groups << current;
+                    current.clear();
+                    currentHasFinal = currentHasOriginal = false;
+                }
+                (final ? currentHasFinal : currentHasOriginal) = true;
+            }
+            current << f;
+        }
+        groups << current;
+        for (const QList<HeaderBlock::Field> &fields : std::as_const(groups)) {
+            bool hasRecipient = false;
+            QByteArray text;
+            for (const HeaderBlock::Field &f : fields) {
+                hasRecipient = hasRecipient || isRecipientField(f.name);
+                text += f.name + ": " + f.value + '\n';
+            }
+            if (!hasRecipient)
+                continue;
+            RecipientResult r = recipientFrom(HeaderBlock::parse(text), global);
+            if (!r.address.isEmpty())
+                result.recipients << r;
+        }
+    }
+    return result;
+}
+
+} // namespace bouncelens

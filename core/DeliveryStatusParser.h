@@ -1,0 +1,38 @@
+#pragma once
+
+#include "AnalysisResult.h"
+#include "HeaderBlock.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace bouncelens {
+
+// The fields of an RFC 3464 / RFC 6533 delivery-status body.
+struct DeliveryStatus
+{
+    QString reportingMta;
+    QString arrivalDate;
+    QList<RecipientResult> recipients; // reason / verdicts not yet set
+};
+
+// Parses message/delivery-status and message/global-delivery-status bodies. Blocks are split on
+// blank lines; a block holding several Final-Recipient fields (seen from sloppy generators) is
+// split at each of them.
+class DeliveryStatusParser
+{
+public:
+    [[nodiscard]] static DeliveryStatus parse(const QByteArray &body, bool global);
+
+    // "rfc822; <user@example.jp>" -> "user@example.jp"; RFC 6533 "utf-8;" addresses with
+    // \x{HH} escapes are unescaped.
+    [[nodiscard]] static QString addressValue(const QByteArray &value);
+    // "smtp; 550 5.1.1 ..." -> "550 5.1.1 ...": drops the diagnostic type.
+    [[nodiscard]] static QString diagnosticValue(const QByteArray &value);
+    // "dns; mx.example.jp" -> "mx.example.jp".
+    [[nodiscard]] static QString typedValue(const QByteArray &value);
+    // Strips <>, quotes, trailing dots; lower-cases nothing (local parts may be case-sensitive).
+    [[nodiscard]] static QString cleanAddress(const QString &address);
+};
+
+} // namespace bouncelens

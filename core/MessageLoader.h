@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace bouncelens {
+
+// One message as read from its source, before any parsing.
+struct RawMessage
+{
+    QString source;   // the file it came from, "-" for standard input
+    int index = 0;    // position inside the source (mbox), from 0
+    QByteArray bytes; // line endings normalised to LF
+    QString error;    // set when the message could not be read; bytes is then empty
+};
+
+struct LoaderLimits
+{
+    qint64 maxMessageBytes = 64LL * 1024 * 1024; // one message; larger ones get an error
+    qint64 maxFileBytes = 512LL * 1024 * 1024;   // one file (an mbox may hold many messages)
+};
+
+// Reads messages from files, mboxes, maildirs, folders (recursively) and standard input.
+// Reading never modifies or creates anything next to the input.
+class MessageLoader
+{
+public:
+    explicit MessageLoader(LoaderLimits limits = {}) : m_limits(limits) {}
+
+    // Expands PATHs into the files to read, in a stable order: a folder recursively (a maildir
+    // by its cur/ and new/ messages), "-" stays as is. Paths that do not exist are kept, so
+    // that reading them reports the error in order.
+    [[nodiscard]] QStringList expand(const QStringList &paths) const;
+
+    // Reads one file (or "-"): a single message or an mbox of several.
+    [[nodiscard]] QList<RawMessage> loadFile(const QString &path) const;
+
+    // Splits bytes that may be an mbox into messages (a lone message gives one).
+    [[nodiscard]] QList<RawMessage> split(const QByteArray &bytes, const QString &source) const;
+
+    // CRLF and lone CR become LF, so that every line-ending style analyses the same.
+    [[nodiscard]] static QByteArray normalizeLineEndings(const QByteArray &bytes);
+
+    [[nodiscard]] const LoaderLimits &limits() const { return m_limits; }
+
+private:
+    LoaderLimits m_limits;
+};
+
+} // namespace bouncelens
