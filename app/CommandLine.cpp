@@ -1,5 +1,9 @@
 #include "CommandLine.h"
 
+#include "CatalogCommand.h"
+#include "CommandOptions.h"
+#include "FetchCommand.h"
+
 #include "BounceAnalyzer.h"
 #include "BounceExplainer.h"
 #include "JsonExport.h"
@@ -19,55 +23,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("CommandLine", text);
-}
-
-struct Options
-{
-    Language language = languageFromCode(QLocale::system().name());
-    bool json = false;
-    QStringList paths;
-    QString error; // usage error
-};
-
-Options parseOptions(const QStringList &args)
-{
-    Options o;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        auto value = [&](const QString &name) -> QString {
-            if (a.startsWith(name + QLatin1Char('=')))
-                return a.mid(name.size() + 1);
-            if (i + 1 < args.size())
-                return args.at(++i);
-            o.error = tr("%1 needs a value.").arg(name);
-            return {};
-        };
-        if (a == QLatin1String("--lang") || a.startsWith(QLatin1String("--lang="))) {
-            const QString v = value(QStringLiteral("--lang"));
-            if (v == QLatin1String("en") || v == QLatin1String("ja"))
-                o.language = languageFromCode(v);
-            else if (o.error.isEmpty())
-                o.error = tr("--lang takes en or ja, not \"%1\".").arg(v);
-        } else if (a == QLatin1String("--format") || a.startsWith(QLatin1String("--format="))) {
-            const QString v = value(QStringLiteral("--format"));
-            if (v == QLatin1String("json"))
-                o.json = true;
-            else if (v == QLatin1String("text"))
-                o.json = false;
-            else if (o.error.isEmpty())
-                o.error = tr("--format takes text or json, not \"%1\".").arg(v);
-        } else if (a == QLatin1String("--")) {
-            o.paths << args.mid(i + 1);
-            break;
-        } else if (a.startsWith(QLatin1String("--")) || (a.startsWith(QLatin1Char('-')) && a.size() > 1)) {
-            o.error = tr("Unknown option: %1").arg(a);
-        } else {
-            o.paths << a;
-        }
-        if (!o.error.isEmpty())
-            break;
-    }
-    return o;
 }
 
 QString yesNo(bool value)
@@ -166,7 +121,9 @@ int CommandLine::run(const QStringList &arguments)
     if (command == QLatin1String("explain"))
         return explain(arguments.mid(1));
     if (command == QLatin1String("catalog"))
-        return catalog(arguments.mid(1));
+        return runCatalogCommand(arguments.mid(1));
+    if (command == QLatin1String("fetch"))
+        return runFetchCommand(arguments.mid(1));
     err << tr("The %1 command is not available in this version.").arg(command) << '\n';
     return 2;
 }
@@ -174,7 +131,7 @@ int CommandLine::run(const QStringList &arguments)
 int CommandLine::explain(const QStringList &arguments)
 {
     QTextStream err(stderr);
-    const Options options = parseOptions(arguments);
+    const CommandOptions options = CommandOptions::parse(arguments);
     if (!options.error.isEmpty() || options.paths.isEmpty()) {
         err << (options.error.isEmpty() ? tr("explain needs at least one PATH.") : options.error) << '\n' << usage();
         return 2;
@@ -201,18 +158,6 @@ int CommandLine::explain(const QStringList &arguments)
     }
     text.flush();
     return allRead ? 0 : 1;
-}
-
-int CommandLine::catalog(const QStringList &arguments)
-{
-    QTextStream err(stderr);
-    const Options options = parseOptions(arguments);
-    if (!options.error.isEmpty() || !options.paths.isEmpty()) {
-        err << (options.error.isEmpty() ? tr("catalog takes no PATH.") : options.error) << '\n' << usage();
-        return 2;
-    }
-    err << tr("The knowledge base catalog is not available in this version.") << '\n';
-    return 1;
 }
 
 } // namespace bouncelens

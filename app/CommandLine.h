@@ -19,7 +19,6 @@ public:
 
 private:
     [[nodiscard]] static int explain(const QStringList &arguments);
-    [[nodiscard]] static int catalog(const QStringList &arguments);
 };
 
 } // namespace bouncelens
