@@ -40,118 +40,118 @@ struct Alias
 // Labels seen in real mail mapped to the converter that decodes what senders actually emit
 // (largely WHATWG practice: Latin-1 and ASCII labels mean windows-1252, Korean and simplified
 // Chinese labels mean the Microsoft supersets, Shift_JIS means CP932).
-constexpr std::array kAliases{
-    Alias{"utf-8", Kind::Utf8, {}},
-    Alias{"utf8", Kind::Utf8, {}},
-    Alias{"unicode-1-1-utf-8", Kind::Utf8, {}},
-    Alias{"x-unicode20utf8", Kind::Utf8, {}},
+constexpr std::array kAliases {
+    Alias {"utf-8", Kind::Utf8, {}},
+    Alias {"utf8", Kind::Utf8, {}},
+    Alias {"unicode-1-1-utf-8", Kind::Utf8, {}},
+    Alias {"x-unicode20utf8", Kind::Utf8, {}},
 
-    Alias{"us-ascii", Kind::Windows1252, {}},
-    Alias{"ascii", Kind::Windows1252, {}},
-    Alias{"us", Kind::Windows1252, {}},
-    Alias{"ansi_x3.4-1968", Kind::Windows1252, {}},
-    Alias{"ansi_x3.4-1986", Kind::Windows1252, {}},
-    Alias{"iso646-us", Kind::Windows1252, {}},
-    Alias{"iso-ir-6", Kind::Windows1252, {}},
-    Alias{"cp367", Kind::Windows1252, {}},
-    Alias{"ibm367", Kind::Windows1252, {}},
-    Alias{"csascii", Kind::Windows1252, {}},
-    Alias{"iso-8859-1", Kind::Windows1252, {}},
-    Alias{"iso8859-1", Kind::Windows1252, {}},
-    Alias{"iso_8859-1", Kind::Windows1252, {}},
-    Alias{"iso_8859-1:1987", Kind::Windows1252, {}},
-    Alias{"iso88591", Kind::Windows1252, {}},
-    Alias{"latin1", Kind::Windows1252, {}},
-    Alias{"latin-1", Kind::Windows1252, {}},
-    Alias{"l1", Kind::Windows1252, {}},
-    Alias{"iso-ir-100", Kind::Windows1252, {}},
-    Alias{"cp819", Kind::Windows1252, {}},
-    Alias{"ibm819", Kind::Windows1252, {}},
-    Alias{"csisolatin1", Kind::Windows1252, {}},
-    Alias{"windows-1252", Kind::Windows1252, {}},
-    Alias{"cp1252", Kind::Windows1252, {}},
-    Alias{"x-cp1252", Kind::Windows1252, {}},
-    Alias{"ms-ansi", Kind::Windows1252, {}},
+    Alias {"us-ascii", Kind::Windows1252, {}},
+    Alias {"ascii", Kind::Windows1252, {}},
+    Alias {"us", Kind::Windows1252, {}},
+    Alias {"ansi_x3.4-1968", Kind::Windows1252, {}},
+    Alias {"ansi_x3.4-1986", Kind::Windows1252, {}},
+    Alias {"iso646-us", Kind::Windows1252, {}},
+    Alias {"iso-ir-6", Kind::Windows1252, {}},
+    Alias {"cp367", Kind::Windows1252, {}},
+    Alias {"ibm367", Kind::Windows1252, {}},
+    Alias {"csascii", Kind::Windows1252, {}},
+    Alias {"iso-8859-1", Kind::Windows1252, {}},
+    Alias {"iso8859-1", Kind::Windows1252, {}},
+    Alias {"iso_8859-1", Kind::Windows1252, {}},
+    Alias {"iso_8859-1:1987", Kind::Windows1252, {}},
+    Alias {"iso88591", Kind::Windows1252, {}},
+    Alias {"latin1", Kind::Windows1252, {}},
+    Alias {"latin-1", Kind::Windows1252, {}},
+    Alias {"l1", Kind::Windows1252, {}},
+    Alias {"iso-ir-100", Kind::Windows1252, {}},
+    Alias {"cp819", Kind::Windows1252, {}},
+    Alias {"ibm819", Kind::Windows1252, {}},
+    Alias {"csisolatin1", Kind::Windows1252, {}},
+    Alias {"windows-1252", Kind::Windows1252, {}},
+    Alias {"cp1252", Kind::Windows1252, {}},
+    Alias {"x-cp1252", Kind::Windows1252, {}},
+    Alias {"ms-ansi", Kind::Windows1252, {}},
 
-    Alias{"shift_jis", Kind::Iconv, "CP932"},
-    Alias{"shift-jis", Kind::Iconv, "CP932"},
-    Alias{"shiftjis", Kind::Iconv, "CP932"},
-    Alias{"sjis", Kind::Iconv, "CP932"},
-    Alias{"x-sjis", Kind::Iconv, "CP932"},
-    Alias{"x-shift_jis", Kind::Iconv, "CP932"},
-    Alias{"ms_kanji", Kind::Iconv, "CP932"},
-    Alias{"csshiftjis", Kind::Iconv, "CP932"},
-    Alias{"windows-31j", Kind::Iconv, "CP932"},
-    Alias{"cswindows31j", Kind::Iconv, "CP932"},
-    Alias{"cp932", Kind::Iconv, "CP932"},
-    Alias{"ms932", Kind::Iconv, "CP932"},
-    Alias{"x-ms-cp932", Kind::Iconv, "CP932"},
+    Alias {"shift_jis", Kind::Iconv, "CP932"},
+    Alias {"shift-jis", Kind::Iconv, "CP932"},
+    Alias {"shiftjis", Kind::Iconv, "CP932"},
+    Alias {"sjis", Kind::Iconv, "CP932"},
+    Alias {"x-sjis", Kind::Iconv, "CP932"},
+    Alias {"x-shift_jis", Kind::Iconv, "CP932"},
+    Alias {"ms_kanji", Kind::Iconv, "CP932"},
+    Alias {"csshiftjis", Kind::Iconv, "CP932"},
+    Alias {"windows-31j", Kind::Iconv, "CP932"},
+    Alias {"cswindows31j", Kind::Iconv, "CP932"},
+    Alias {"cp932", Kind::Iconv, "CP932"},
+    Alias {"ms932", Kind::Iconv, "CP932"},
+    Alias {"x-ms-cp932", Kind::Iconv, "CP932"},
 
-    Alias{"euc-jp", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
-    Alias{"eucjp", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
-    Alias{"euc_jp", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
-    Alias{"x-euc-jp", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
-    Alias{"x-euc", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
-    Alias{"cseucpkdfmtjapanese", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
-    Alias{"euc-jp-ms", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
+    Alias {"euc-jp", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
+    Alias {"eucjp", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
+    Alias {"euc_jp", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
+    Alias {"x-euc-jp", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
+    Alias {"x-euc", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
+    Alias {"cseucpkdfmtjapanese", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
+    Alias {"euc-jp-ms", Kind::Iconv, "EUC-JP-MS,EUC-JP"},
 
-    Alias{"iso-2022-jp", Kind::Iso2022Jp, {}},
-    Alias{"iso-2022-jp-1", Kind::Iso2022Jp, {}},
-    Alias{"iso-2022-jp-2", Kind::Iso2022Jp, {}},
-    Alias{"iso-2022-jp-3", Kind::Iso2022Jp, {}},
-    Alias{"csiso2022jp", Kind::Iso2022Jp, {}},
-    Alias{"csiso2022jp2", Kind::Iso2022Jp, {}},
-    Alias{"iso2022jp", Kind::Iso2022Jp, {}},
-    Alias{"jis", Kind::Iso2022Jp, {}},
-    Alias{"cp50220", Kind::Iso2022Jp, {}},
-    Alias{"cp50221", Kind::Iso2022Jp, {}},
-    Alias{"cp50222", Kind::Iso2022Jp, {}},
+    Alias {"iso-2022-jp", Kind::Iso2022Jp, {}},
+    Alias {"iso-2022-jp-1", Kind::Iso2022Jp, {}},
+    Alias {"iso-2022-jp-2", Kind::Iso2022Jp, {}},
+    Alias {"iso-2022-jp-3", Kind::Iso2022Jp, {}},
+    Alias {"csiso2022jp", Kind::Iso2022Jp, {}},
+    Alias {"csiso2022jp2", Kind::Iso2022Jp, {}},
+    Alias {"iso2022jp", Kind::Iso2022Jp, {}},
+    Alias {"jis", Kind::Iso2022Jp, {}},
+    Alias {"cp50220", Kind::Iso2022Jp, {}},
+    Alias {"cp50221", Kind::Iso2022Jp, {}},
+    Alias {"cp50222", Kind::Iso2022Jp, {}},
 
-    Alias{"ks_c_5601-1987", Kind::Iconv, "CP949"},
-    Alias{"ks_c_5601-1989", Kind::Iconv, "CP949"},
-    Alias{"ks_c_5601", Kind::Iconv, "CP949"},
-    Alias{"ksc5601", Kind::Iconv, "CP949"},
-    Alias{"ksc_5601", Kind::Iconv, "CP949"},
-    Alias{"csksc56011987", Kind::Iconv, "CP949"},
-    Alias{"iso-ir-149", Kind::Iconv, "CP949"},
-    Alias{"korean", Kind::Iconv, "CP949"},
-    Alias{"euc-kr", Kind::Iconv, "CP949"},
-    Alias{"euckr", Kind::Iconv, "CP949"},
-    Alias{"cseuckr", Kind::Iconv, "CP949"},
-    Alias{"windows-949", Kind::Iconv, "CP949"},
-    Alias{"cp949", Kind::Iconv, "CP949"},
-    Alias{"uhc", Kind::Iconv, "CP949"},
+    Alias {"ks_c_5601-1987", Kind::Iconv, "CP949"},
+    Alias {"ks_c_5601-1989", Kind::Iconv, "CP949"},
+    Alias {"ks_c_5601", Kind::Iconv, "CP949"},
+    Alias {"ksc5601", Kind::Iconv, "CP949"},
+    Alias {"ksc_5601", Kind::Iconv, "CP949"},
+    Alias {"csksc56011987", Kind::Iconv, "CP949"},
+    Alias {"iso-ir-149", Kind::Iconv, "CP949"},
+    Alias {"korean", Kind::Iconv, "CP949"},
+    Alias {"euc-kr", Kind::Iconv, "CP949"},
+    Alias {"euckr", Kind::Iconv, "CP949"},
+    Alias {"cseuckr", Kind::Iconv, "CP949"},
+    Alias {"windows-949", Kind::Iconv, "CP949"},
+    Alias {"cp949", Kind::Iconv, "CP949"},
+    Alias {"uhc", Kind::Iconv, "CP949"},
 
-    Alias{"gb2312", Kind::Iconv, "GBK,GB18030"},
-    Alias{"gb_2312", Kind::Iconv, "GBK,GB18030"},
-    Alias{"gb_2312-80", Kind::Iconv, "GBK,GB18030"},
-    Alias{"csgb2312", Kind::Iconv, "GBK,GB18030"},
-    Alias{"iso-ir-58", Kind::Iconv, "GBK,GB18030"},
-    Alias{"chinese", Kind::Iconv, "GBK,GB18030"},
-    Alias{"euc-cn", Kind::Iconv, "GBK,GB18030"},
-    Alias{"x-euc-cn", Kind::Iconv, "GBK,GB18030"},
-    Alias{"gbk", Kind::Iconv, "GBK,GB18030"},
-    Alias{"x-gbk", Kind::Iconv, "GBK,GB18030"},
-    Alias{"cp936", Kind::Iconv, "GBK,GB18030"},
-    Alias{"ms936", Kind::Iconv, "GBK,GB18030"},
-    Alias{"windows-936", Kind::Iconv, "GBK,GB18030"},
-    Alias{"gb18030", Kind::Iconv, "GB18030"},
+    Alias {"gb2312", Kind::Iconv, "GBK,GB18030"},
+    Alias {"gb_2312", Kind::Iconv, "GBK,GB18030"},
+    Alias {"gb_2312-80", Kind::Iconv, "GBK,GB18030"},
+    Alias {"csgb2312", Kind::Iconv, "GBK,GB18030"},
+    Alias {"iso-ir-58", Kind::Iconv, "GBK,GB18030"},
+    Alias {"chinese", Kind::Iconv, "GBK,GB18030"},
+    Alias {"euc-cn", Kind::Iconv, "GBK,GB18030"},
+    Alias {"x-euc-cn", Kind::Iconv, "GBK,GB18030"},
+    Alias {"gbk", Kind::Iconv, "GBK,GB18030"},
+    Alias {"x-gbk", Kind::Iconv, "GBK,GB18030"},
+    Alias {"cp936", Kind::Iconv, "GBK,GB18030"},
+    Alias {"ms936", Kind::Iconv, "GBK,GB18030"},
+    Alias {"windows-936", Kind::Iconv, "GBK,GB18030"},
+    Alias {"gb18030", Kind::Iconv, "GB18030"},
 
-    Alias{"big5", Kind::Iconv, "CP950,BIG5-HKSCS"},
-    Alias{"big-5", Kind::Iconv, "CP950,BIG5-HKSCS"},
-    Alias{"cn-big5", Kind::Iconv, "CP950,BIG5-HKSCS"},
-    Alias{"csbig5", Kind::Iconv, "CP950,BIG5-HKSCS"},
-    Alias{"x-x-big5", Kind::Iconv, "CP950,BIG5-HKSCS"},
-    Alias{"cp950", Kind::Iconv, "CP950,BIG5-HKSCS"},
-    Alias{"big5-hkscs", Kind::Iconv, "BIG5-HKSCS"},
+    Alias {"big5", Kind::Iconv, "CP950,BIG5-HKSCS"},
+    Alias {"big-5", Kind::Iconv, "CP950,BIG5-HKSCS"},
+    Alias {"cn-big5", Kind::Iconv, "CP950,BIG5-HKSCS"},
+    Alias {"csbig5", Kind::Iconv, "CP950,BIG5-HKSCS"},
+    Alias {"x-x-big5", Kind::Iconv, "CP950,BIG5-HKSCS"},
+    Alias {"cp950", Kind::Iconv, "CP950,BIG5-HKSCS"},
+    Alias {"big5-hkscs", Kind::Iconv, "BIG5-HKSCS"},
 
-    Alias{"iso-8859-9", Kind::Iconv, "WINDOWS-1254"},
-    Alias{"iso8859-9", Kind::Iconv, "WINDOWS-1254"},
-    Alias{"latin5", Kind::Iconv, "WINDOWS-1254"},
-    Alias{"l5", Kind::Iconv, "WINDOWS-1254"},
-    Alias{"tis-620", Kind::Iconv, "WINDOWS-874"},
-    Alias{"iso-8859-11", Kind::Iconv, "WINDOWS-874"},
-    Alias{"dos-874", Kind::Iconv, "WINDOWS-874"},
+    Alias {"iso-8859-9", Kind::Iconv, "WINDOWS-1254"},
+    Alias {"iso8859-9", Kind::Iconv, "WINDOWS-1254"},
+    Alias {"latin5", Kind::Iconv, "WINDOWS-1254"},
+    Alias {"l5", Kind::Iconv, "WINDOWS-1254"},
+    Alias {"tis-620", Kind::Iconv, "WINDOWS-874"},
+    Alias {"iso-8859-11", Kind::Iconv, "WINDOWS-874"},
+    Alias {"dos-874", Kind::Iconv, "WINDOWS-874"},
 };
 
 constexpr bool isLinearWhitespace(char c)
@@ -182,8 +182,8 @@ bool isPlausibleCharsetName(const QByteArray &label)
     if (label.isEmpty() || label.size() > 40)
         return false;
     for (const char c : label) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                        || c == '.' || c == ':' || c == '+' || c == '(' || c == ')';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+            || c == ':' || c == '+' || c == '(' || c == ')';
         if (!ok)
             return false;
     }
@@ -203,7 +203,7 @@ Plan resolve(const QByteArray &label)
             const std::size_t comma = rest.find(',');
             const std::string_view one = rest.substr(0, comma);
             plan.converters.emplace_back(one.data(), qsizetype(one.size()));
-            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+            rest = comma == std::string_view::npos ? std::string_view {} : rest.substr(comma + 1);
         }
         return plan;
     }
@@ -216,9 +216,8 @@ Plan resolve(const QByteArray &label)
 
 bool isAsciiLabel(const QByteArray &label)
 {
-    static constexpr std::array<std::string_view, 11> kAscii{
-        "us-ascii", "ascii",   "us",    "ansi_x3.4-1968", "ansi_x3.4-1986", "iso646-us",
-        "iso-ir-6", "csascii", "cp367", "ibm367",         "iso_646.irv:1991"};
+    static constexpr std::array<std::string_view, 11> kAscii {"us-ascii", "ascii", "us", "ansi_x3.4-1968",
+        "ansi_x3.4-1986", "iso646-us", "iso-ir-6", "csascii", "cp367", "ibm367", "iso_646.irv:1991"};
     const std::string_view key(label.constData(), std::size_t(label.size()));
     for (const std::string_view a : kAscii) {
         if (a == key)
@@ -235,10 +234,9 @@ constexpr char kUtf8Replacement[] = "\xEF\xBF\xBD";
 
 // windows-1252 0x80..0x9F per the WHATWG index; the five undefined bytes map to the C1 control of
 // the same value so that this mapping is total (it is the last-resort decoder).
-constexpr std::array<char16_t, 32> kCp1252High{
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+constexpr std::array<char16_t, 32> kCp1252High {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020,
+    0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C,
+    0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 QString decodeWindows1252(QByteArrayView bytes)
 {
@@ -292,8 +290,9 @@ bool hasIso2022JpEscape(QByteArrayView bytes)
 struct Utf8Scan
 {
     qsizetype multibyte = 0; // complete, valid sequences of 2..4 bytes
-    qsizetype errors = 0;    // maximal invalid subparts (each would become one U+FFFD)
+    qsizetype errors = 0; // maximal invalid subparts (each would become one U+FFFD)
     bool truncatedTail = false; // input ends inside an otherwise valid sequence
+    qsizetype tailStart = 0; // where that incomplete sequence begins
 };
 
 Utf8Scan scanUtf8(QByteArrayView s)
@@ -337,6 +336,7 @@ Utf8Scan scanUtf8(QByteArrayView s)
             i += need + 1;
         } else if (i + k >= n) {
             scan.truncatedTail = true;
+            scan.tailStart = i;
             i = n;
         } else {
             ++scan.errors;
@@ -352,18 +352,17 @@ Utf8Scan scanUtf8(QByteArrayView s)
 struct CjkScan
 {
     qsizetype doubleByte = 0;
-    qsizetype strong = 0;      // hiragana / katakana: present in almost any Japanese sentence
-    qsizetype evidence = 0;    // double-byte chars that do not look like "accent + ASCII letter"
-    qsizetype halfWidth = 0;   // half-width katakana: legal but rare in mail
+    qsizetype strong = 0; // hiragana / katakana: present in almost any Japanese sentence
+    qsizetype evidence = 0; // double-byte chars that do not look like "accent + ASCII letter"
+    qsizetype halfWidth = 0; // half-width katakana: legal but rare in mail
     qsizetype userDefined = 0; // private-use rows: legal but a sign of the wrong encoding
     qsizetype errors = 0;
     bool truncatedTail = false;
 
-    [[nodiscard]] bool plausible() const { return strong > 0 || evidence > 0; }
-    [[nodiscard]] qsizetype score() const
-    {
-        return strong * 4 + evidence - halfWidth * 2 - userDefined * 4;
-    }
+    // UTF-8 read as Shift_JIS interleaves half-width kana (continuation bytes 0xA0-0xBF), which
+    // the score punishes; Latin-1 read as Shift_JIS has no evidence at all.
+    [[nodiscard]] bool plausible() const { return (strong > 0 || evidence > 0) && score() > 0; }
+    [[nodiscard]] qsizetype score() const { return strong * 4 + evidence - halfWidth * 2 - userDefined * 4; }
 };
 
 CjkScan scanShiftJis(QByteArrayView s)
@@ -525,7 +524,7 @@ bool iconvToUtf8(iconv_t cd, QByteArrayView in, Mode mode, QByteArray &out)
     // glibc takes a non-const input pointer but does not write through it.
     char *inPtr = const_cast<char *>(in.data());
     std::size_t inLeft = std::size_t(in.size());
-    std::array<char, 16384> buffer{};
+    std::array<char, 16384> buffer {};
     for (;;) {
         char *outPtr = buffer.data();
         std::size_t outLeft = buffer.size();
@@ -649,8 +648,7 @@ bool decodeIso2022Jp(QByteArrayView bytes, Mode mode, QString &out)
     if (iconvDecode(QByteArrayLiteral("ISO-2022-JP-2"), bytes, Mode::Strict, out))
         return true;
     QByteArray cp932;
-    if (iso2022JpToCp932(bytes, cp932)
-        && iconvDecode(QByteArrayLiteral("CP932"), cp932, Mode::Strict, out)) {
+    if (iso2022JpToCp932(bytes, cp932) && iconvDecode(QByteArrayLiteral("CP932"), cp932, Mode::Strict, out)) {
         return true;
     }
     // JIS X 0213 designations (ESC $ ( O / Q / P) exist only in ISO-2022-JP-3.
@@ -665,8 +663,7 @@ bool decodeIso2022Jp(QByteArrayView bytes, Mode mode, QString &out)
 bool decodeWithPlan(const Plan &plan, QByteArrayView bytes, QString &out)
 {
     switch (plan.kind) {
-    case Kind::Unknown:
-        return false;
+    case Kind::Unknown: return false;
     case Kind::Utf8: {
         const Utf8Scan scan = scanUtf8(bytes);
         if (scan.errors != 0 || scan.truncatedTail)
@@ -674,11 +671,8 @@ bool decodeWithPlan(const Plan &plan, QByteArrayView bytes, QString &out)
         out = QString::fromUtf8(bytes);
         return true;
     }
-    case Kind::Windows1252:
-        out = decodeWindows1252(bytes);
-        return true;
-    case Kind::Iso2022Jp:
-        return decodeIso2022Jp(bytes, Mode::Strict, out);
+    case Kind::Windows1252: out = decodeWindows1252(bytes); return true;
+    case Kind::Iso2022Jp: return decodeIso2022Jp(bytes, Mode::Strict, out);
     case Kind::Iconv:
         for (const QByteArray &converter : plan.converters) {
             if (iconvDecode(converter, bytes, Mode::Strict, out))
@@ -697,7 +691,7 @@ bool decodeWithPlan(const Plan &plan, QByteArrayView bytes, QString &out)
 struct Sniffed
 {
     QByteArray name;
-    QString text;         // filled when sniffing already had to decode strictly
+    QString text; // filled when sniffing already had to decode strictly
     bool decoded = false;
 };
 
@@ -707,13 +701,16 @@ struct Sniffed
 bool mostlyUtf8(const Utf8Scan &s)
 {
     const qsizetype errors = s.errors + (s.truncatedTail ? 1 : 0);
-    return s.multibyte >= 2 && errors * 4 <= s.multibyte;
+    return s.multibyte >= 2 && errors * 2 <= s.multibyte;
 }
 
 bool mostlyJapanese(const CjkScan &s)
 {
-    const qsizetype errors = s.errors + (s.truncatedTail ? 1 : 0);
-    return s.strong >= 2 && errors * 8 <= s.doubleByte;
+    if (s.strong < 2)
+        return false;
+    if (s.errors == 0)
+        return true; // at most a truncated final character
+    return (s.errors + (s.truncatedTail ? 1 : 0)) * 8 <= s.doubleByte;
 }
 
 Sniffed sniff(QByteArrayView bytes)
@@ -731,14 +728,12 @@ Sniffed sniff(QByteArrayView bytes)
 
     const CjkScan sjis = scanShiftJis(bytes);
     const CjkScan euc = scanEucJp(bytes);
-    Sniffed sjisResult{QByteArrayLiteral("SHIFT_JIS"), {}, false};
-    Sniffed eucResult{QByteArrayLiteral("EUC-JP"), {}, false};
+    Sniffed sjisResult {QByteArrayLiteral("SHIFT_JIS"), {}, false};
+    Sniffed eucResult {QByteArrayLiteral("EUC-JP"), {}, false};
     if (sjis.errors == 0 && !sjis.truncatedTail && sjis.plausible())
-        sjisResult.decoded = iconvDecode(QByteArrayLiteral("CP932"), bytes, Mode::Strict,
-                                         sjisResult.text);
+        sjisResult.decoded = iconvDecode(QByteArrayLiteral("CP932"), bytes, Mode::Strict, sjisResult.text);
     if (euc.errors == 0 && !euc.truncatedTail && euc.plausible()) {
-        eucResult.decoded =
-            decodeWithPlan(resolve(QByteArrayLiteral("euc-jp")), bytes, eucResult.text);
+        eucResult.decoded = decodeWithPlan(resolve(QByteArrayLiteral("euc-jp")), bytes, eucResult.text);
     }
     // Ties go to Shift_JIS, which is far more common than EUC-JP in mail.
     if (sjisResult.decoded && (!eucResult.decoded || sjis.score() >= euc.score()))
@@ -762,7 +757,14 @@ QString decodeLossy(QByteArrayView bytes, const QByteArray &sniffedName)
 {
     QString out;
     if (sniffedName == "UTF-8") {
-        out = QString::fromUtf8(bytes);
+        // Qt emits one U+FFFD per byte of a truncated final sequence; one is the honest count.
+        const Utf8Scan scan = scanUtf8(bytes);
+        if (scan.truncatedTail) {
+            out = QString::fromUtf8(bytes.first(scan.tailStart));
+            out += QChar(QChar::ReplacementCharacter);
+        } else {
+            out = QString::fromUtf8(bytes);
+        }
     } else if (sniffedName == "ISO-2022-JP") {
         decodeIso2022Jp(bytes, Mode::Lenient, out);
     } else if (sniffedName == "SHIFT_JIS") {
@@ -847,8 +849,7 @@ QByteArray decodeQ(QByteArrayView text)
         const char c = text[i];
         if (c == '_') {
             out.append(' ');
-        } else if (c == '=' && i + 2 < n && hexValue(text[i + 1]) >= 0
-                   && hexValue(text[i + 2]) >= 0) {
+        } else if (c == '=' && i + 2 < n && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
             out.append(char(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2])));
             i += 2;
         } else {
