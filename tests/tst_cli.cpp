@@ -1,0 +1,221 @@
+// The headless command line contract (DESIGN.md): JSON lines, text output, exit statuses,
+// standard input, no display needed, nothing written next to the input.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+QString fixture(const char *name)
+{
+    return QStringLiteral(BOUNCELENS_FIXTURES "/core/") + QString::fromLatin1(name);
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // Subcommands must not need a display: make any attempt to open one fail.
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(BOUNCELENS_BINARY), args);
+    if (!p.waitForStarted(10000))
+        return {};
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QList<QJsonObject> jsonLines(const QByteArray &out)
+{
+    QList<QJsonObject> objects;
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            qWarning("not a JSON object line: %s", line.constData());
+        objects << doc.object();
+    }
+    return objects;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void jsonContract_data();
+    void jsonContract();
+    void exitStatus_data();
+    void exitStatus();
+    void standardInput();
+    void textFormat_data();
+    void textFormat();
+    void versionAndHelp();
+    void writesNothingNextToInput();
+};
+
+void TestCli::jsonContract_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("replyCode");
+    QTest::addColumn<bool>("permanent");
+    QTest::newRow("postfix") << fixture("postfix-dsn-userunknown.eml") << "bounce" << "nobody@example.jp" << "5.1.1" << "550" << true;
+    QTest::newRow("delay") << fixture("delayed-dsn.eml") << "delay" << "slow@example.org" << "4.4.1" << "" << false;
+    QTest::newRow("feedback") << fixture("arf-feedback.eml") << "feedback" << "reader@isp.example.net" << "" << "" << false;
+}
+
+void TestCli::jsonContract()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, kind);
+    QFETCH(QString, address);
+    QFETCH(QString, status);
+    QFETCH(QString, replyCode);
+    QFETCH(bool, permanent);
+    const Run r = run({QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"), file});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(r.out);
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject o = lines.first();
+    for (const char *key : {"source", "message", "kind", "reporting_mta", "notice", "recipients", "error"})
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o.value("source").toString(), file);
+    QCOMPARE(o.value("message").toInt(), 0);
+    QCOMPARE(o.value("kind").toString(), kind);
+    QVERIFY(o.value("error").isNull());
+    const QJsonArray recipients = o.value("recipients").toArray();
+    QCOMPARE(recipients.size(), 1);
+    const QJsonObject rcpt = recipients.first().toObject();
+    for (const char *key : {"address", "action", "status", "reply_code", "diagnostic", "remote_mta", "reason", "permanent",
+                            "hard_bounce", "explanation"})
+        QVERIFY2(rcpt.contains(QLatin1String(key)), key);
+    QCOMPARE(rcpt.value("address").toString(), address);
+    QCOMPARE(rcpt.value("status").toString(), status);
+    QCOMPARE(rcpt.value("reply_code").toString(), replyCode);
+    QCOMPARE(rcpt.value("permanent").toBool(), permanent);
+    const QJsonObject explanation = rcpt.value("explanation").toObject();
+    for (const char *key : {"title", "cause", "fix", "customer"})
+        QVERIFY2(!explanation.value(QLatin1String(key)).toString().isEmpty(), key);
+}
+
+void TestCli::exitStatus_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("jsonLines");
+    QTest::newRow("all read") << QStringList{"explain", "--format", "json", fixture("postfix-dsn-userunknown.eml"),
+                                             fixture("not-bounce.eml")}
+                              << 0 << 2;
+    QTest::newRow("one unreadable, the run goes on")
+        << QStringList{"explain", "--format=json", "/nonexistent/x.eml", fixture("qmail-plain-userunknown.eml")} << 1 << 2;
+    QTest::newRow("mbox gives one line per message") << QStringList{"explain", "--format", "json", fixture("two-bounces.mbox")}
+                                                     << 0 << 2;
+    QTest::newRow("no path") << QStringList{"explain"} << 2 << 0;
+    QTest::newRow("bad language") << QStringList{"explain", "--lang", "fr", fixture("not-bounce.eml")} << 2 << 0;
+    QTest::newRow("bad format") << QStringList{"explain", "--format", "xml", fixture("not-bounce.eml")} << 2 << 0;
+    QTest::newRow("unknown option") << QStringList{"explain", "--frobnicate", fixture("not-bounce.eml")} << 2 << 0;
+}
+
+void TestCli::exitStatus()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(int, jsonLines);
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, exitCode);
+    if (exitCode == 2)
+        QVERIFY(r.err.contains("Usage"));
+    else
+        QCOMPARE(::jsonLines(r.out).size(), jsonLines);
+    if (exitCode == 1) {
+        const QJsonObject failed = ::jsonLines(r.out).first();
+        QVERIFY(!failed.value("error").toString().isEmpty());
+    }
+}
+
+void TestCli::standardInput()
+{
+    QFile f(fixture("exim-plain-mailboxfull.eml"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const Run r = run({QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-")},
+                      f.readAll());
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(r.out);
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.first().value("source").toString(), QStringLiteral("-"));
+    QCOMPARE(lines.first().value("recipients").toArray().first().toObject().value("address").toString(),
+             QStringLiteral("full@example.org"));
+}
+
+void TestCli::textFormat_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("en") << "en" << "Recipient: nobody@example.jp";
+    QTest::newRow("ja") << "ja" << u"宛先のメールアドレスが存在しません"_qs;
+}
+
+void TestCli::textFormat()
+{
+    QFETCH(QString, lang);
+    QFETCH(QString, expected);
+    const Run r = run({QStringLiteral("explain"), QStringLiteral("--lang"), lang, fixture("postfix-dsn-userunknown.eml")});
+    QCOMPARE(r.exitCode, 0);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY2(out.contains(expected), qPrintable(out));
+    QVERIFY(out.contains(QLatin1String("550")));
+}
+
+void TestCli::versionAndHelp()
+{
+    const Run version = run({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith("bouncelens "));
+    QVERIFY(QChar::fromLatin1(version.out.at(11)).isDigit());
+    const Run help = run({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("explain"));
+    QVERIFY(help.out.contains("catalog"));
+}
+
+void TestCli::writesNothingNextToInput()
+{
+    QTemporaryDir dir;
+    QVERIFY(QFile::copy(fixture("postfix-dsn-userunknown.eml"), dir.filePath("bounce.eml")));
+    const QStringList before = QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    const QDateTime modified = QFileInfo(dir.filePath("bounce.eml")).lastModified();
+    QCOMPARE(run({QStringLiteral("explain"), dir.path()}).exitCode, 0);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), before);
+    QCOMPARE(QFileInfo(dir.filePath("bounce.eml")).lastModified(), modified);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
