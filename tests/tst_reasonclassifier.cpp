@@ -1,0 +1,240 @@
+// Tests of the reason classifier: one row (at least) per reason of the taxonomy, with anonymised
+// examples, plus the hard-bounce rule, delays, receiving-host rules and a huge diagnostic.
+
+#include "ReasonClassifier.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace bouncelens;
+
+class TestReasonClassifier : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void classify_data();
+    void classify();
+    void hardBounceRule();
+    void hugeDiagnosticStaysFast();
+    void evidenceForBodyText();
+};
+
+namespace {
+
+struct Row
+{
+    const char *name;
+    const char *status;
+    const char *reply;
+    const char *diagnostic;
+    const char *action;
+    MessageKind kind;
+    const char *remoteHost;
+    const char *body;
+    const char *reason;
+    bool permanent;
+    bool hard;
+};
+
+// (status, reply code, diagnostic, action, kind, remote host, bounce text) -> verdict.
+const Row kRows[] = {
+    {"userunknown 5.1.1", "5.1.1", "550", "550 5.1.1 <nobody@example.com>... User unknown", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "userunknown", true, true},
+    {"userunknown at RCPT without status", "", "550",
+     "host mx.example.jp[192.0.2.1] said: 550 <nobody@example.jp>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+     "failed", MessageKind::Bounce, "mx.example.jp", "", "userunknown", true, true},
+    {"userunknown temporary 4.1.1", "4.1.1", "450",
+     "450 4.1.1 <nobody@example.org>: Recipient address rejected: User unknown in virtual alias table (in reply to RCPT TO command)", "failed",
+     MessageKind::Bounce, "mx.example.org", "", "userunknown", true, true},
+    {"hostunknown", "5.1.2", "", "Host or domain name not found. Name service error for name=example.invalid type=A: Host not found",
+     "failed", MessageKind::Bounce, "", "", "hostunknown", true, true},
+    {"mailboxfull", "5.2.2", "552", "552 5.2.2 <user@example.com>... Mailbox Full", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "mailboxfull", true, false},
+    {"mailboxfull delayed", "4.2.2", "452", "452 4.2.2 Mailbox quota exceeded for this user", "delayed",
+     MessageKind::Delay, "mx.example.com", "", "mailboxfull", false, false},
+    {"filtered after DATA", "", "550", "550 Unknown user user@example.co.jp (in reply to end of DATA command)",
+     "failed", MessageKind::Bounce, "mx.example.co.jp", "", "filtered", true, false},
+    {"filtered by preferences", "", "550", "550 5.1.1 RCP-P2 Refused due to recipient preferences", "failed",
+     MessageKind::Bounce, "mx-in.facebook.com", "", "filtered", true, false},
+    {"rejected sender", "5.1.8", "501", "501 5.1.8 Sender address rejected", "failed", MessageKind::Bounce,
+     "mx.example.com", "", "rejected", true, false},
+    {"rejected at MAIL FROM", "", "550", "550 Unroutable sender address (in reply to MAIL FROM command)", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "rejected", true, false},
+    {"blocked by DNSBL", "5.7.1", "554",
+     "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.example.org", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "blocked", true, false},
+    {"expired by status", "4.4.7", "", "Delivery time expired", "failed", MessageKind::Bounce, "", "",
+     "expired", true, false},
+    {"expired delay notice", "4.4.1", "", "connect to mx.example.net[192.0.2.2]:25: Connection timed out", "delayed",
+     MessageKind::Delay, "", "", "expired", false, false},
+    {"suspend", "5.2.1", "550", "550 5.2.1 <user@example.com>: Mailbox disabled, account has been suspended", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "suspend", true, false},
+    {"hasmoved", "5.1.6", "550", "550 5.1.6 recipient no longer on server: user@example.go.jp", "failed",
+     MessageKind::Bounce, "mx.example.go.jp", "", "hasmoved", true, true},
+    {"policyviolation", "5.7.9", "554", "554 5.7.9 Message not accepted for policy reasons", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "policyviolation", true, false},
+    {"spamdetected", "5.7.1", "550", "550 5.7.1 Message content rejected, UBE, id=00000-00-000", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "spamdetected", true, false},
+    {"virusdetected", "5.7.0", "550", "550 5.7.0 Your message was infected with a virus (in reply to end of DATA command)",
+     "failed", MessageKind::Bounce, "mx.example.com", "", "virusdetected", true, false},
+    {"contenterror", "5.6.0", "550", "550 5.6.0 improper use of 8-bit data in message header", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "contenterror", true, false},
+    {"emailtoolarge", "5.3.4", "552", "552 5.3.4 Message size exceeds fixed maximum message size (10485760)", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "emailtoolarge", true, false},
+    {"ratelimited", "4.3.2", "452", "452 4.3.2 Connection rate limit exceeded.", "delayed", MessageKind::Delay,
+     "mx.example.ne.jp", "", "ratelimited", false, false},
+    {"authfailure google 5.7.26", "5.7.26", "550",
+     "550-5.7.26 Unauthenticated email from example.org is not accepted due to domain's DMARC policy.", "failed",
+     MessageKind::Bounce, "gmail-smtp-in.l.google.com", "", "authfailure", true, false},
+    {"badreputation", "5.7.1", "550",
+     "550-5.7.1 Our system has detected that this message is likely suspicious due to the very low reputation of the sending IP address.",
+     "failed", MessageKind::Bounce, "aspmx.l.google.com", "", "badreputation", true, false},
+    {"requireptr", "5.7.25", "550", "550 5.7.25 Reverse DNS validation failed", "failed", MessageKind::Bounce,
+     "mx.example.com", "", "requireptr", true, false},
+    {"failedstarttls", "5.7.10", "523", "523 5.7.10 Encryption Needed: STARTTLS is required to send mail", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "failedstarttls", true, false},
+    {"securityerror", "5.7.0", "530", "530 5.7.0 Authentication required", "failed", MessageKind::Bounce,
+     "mx.example.com", "", "securityerror", true, false},
+    {"norelaying", "5.7.1", "554", "554 5.7.1 <user@example.org>: Relay access denied", "failed",
+     MessageKind::Bounce, "mx.example.org", "", "norelaying", true, false},
+    {"notaccept null MX", "", "556", "556 5.1.10 Recipient address has null MX", "failed", MessageKind::Bounce,
+     "", "", "notaccept", true, true},
+    {"notaccept 521", "5.3.2", "521", "521 5.3.2 System not accepting network messages", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "notaccept", true, true},
+    {"notcompliantrfc", "5.7.1", "550",
+     "550-5.7.1 Messages with multiple addresses in From: header are not accepted.", "failed",
+     MessageKind::Bounce, "gmail-smtp-in.l.google.com", "", "notcompliantrfc", true, false},
+    {"networkerror", "5.4.6", "554", "554 5.4.6 Too many hops: possible mail loop", "failed", MessageKind::Bounce,
+     "mx.example.com", "", "networkerror", true, false},
+    {"systemerror", "4.3.0", "451", "451 4.3.0 Error: queue file write error", "failed", MessageKind::Bounce,
+     "mx.example.com", "", "systemerror", true, false},
+    {"systemfull", "4.3.1", "452", "452 4.3.1 Insufficient system storage: mail system full", "delayed",
+     MessageKind::Delay, "mx.example.com", "", "systemfull", false, false},
+    {"mailererror", "5.0.0", "", "procmail: Couldn't create \"/var/spool/mail/user\"", "failed",
+     MessageKind::Bounce, "", "", "mailererror", true, false},
+    {"syntaxerror", "", "503", "503 Bad sequence of commands", "failed", MessageKind::Bounce, "mx.example.com",
+     "", "syntaxerror", true, false},
+    {"suppressed", "5.1.1", "",
+     "Amazon SES did not send the message: the address is on the suppression list", "failed",
+     MessageKind::Bounce, "", "", "suppressed", true, false},
+    {"onhold unmatched text", "5.0.0", "550", "550 5.0.0 Something went wrong here", "failed",
+     MessageKind::Bounce, "mx.example.com", "", "onhold", true, false},
+    {"undefined nothing said", "", "", "", "failed", MessageKind::Bounce, "", "", "undefined", true, false},
+    {"delivered", "2.1.5", "250", "250 2.1.5 OK", "delivered", MessageKind::Delivered, "mx.example.com", "",
+     "delivered", false, false},
+    {"feedback", "", "", "This is an email abuse report", "", MessageKind::Feedback, "", "", "feedback", false,
+     false},
+    {"vacation", "", "", "I am out of the office until Monday", "", MessageKind::AutoReply, "", "", "vacation",
+     false, false},
+
+    // Receiving-host specifics.
+    {"microsoft 5.7.606 banned IP", "5.7.606", "550",
+     "550 5.7.606 Access denied, banned sending IP [192.0.2.1].", "failed", MessageKind::Bounce,
+     "example-com.mail.protection.outlook.com", "", "blocked", true, false},
+    {"microsoft 5.1.10 recipient not found", "5.1.10", "550",
+     "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", "failed",
+     MessageKind::Bounce, "example-com.mail.protection.outlook.com", "", "userunknown", true, true},
+    {"docomo unknown user after DATA with 5.2.0", "5.2.0", "550", "550 Unknown user user@docomo.ne.jp", "failed",
+     MessageKind::Bounce, "mfsmax.docomo.ne.jp", "", "filtered", true, false},
+    {"kddi 550 : User unknown is the filter", "", "550", "550 : User unknown", "failed", MessageKind::Bounce,
+     "lsean.ezweb.ne.jp", "", "filtered", true, false},
+
+    // Japanese bounce texts (decoded to Unicode).
+    {"japanese mailbox full", "", "", "", "failed", MessageKind::Bounce, "",
+     "送信先のメールボックスの容量が一杯のため、メールを配信できませんでした。", "mailboxfull", true, false},
+    {"japanese user unknown", "", "", "宛先のメールアドレスが存在しません。", "failed", MessageKind::Bounce, "", "",
+     "userunknown", true, true},
+    {"japanese reception refused", "", "", "受信拒否設定により配信できませんでした。", "failed",
+     MessageKind::Bounce, "", "", "filtered", true, false},
+};
+
+QString inputOf(const RecipientResult &r, const ClassificationContext &c)
+{
+    return QStringList{r.status, r.replyCode, r.diagnostic, r.action, toString(c.kind), r.remoteMta, c.bounceText}
+        .join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+void TestReasonClassifier::classify_data()
+{
+    QTest::addColumn<int>("row");
+    for (int i = 0; i < int(std::size(kRows)); ++i)
+        QTest::newRow(kRows[i].name) << i;
+}
+
+void TestReasonClassifier::classify()
+{
+    QFETCH(int, row);
+    const Row &t = kRows[row];
+    RecipientResult r;
+    r.address = QStringLiteral("user@example.com");
+    r.status = QString::fromUtf8(t.status);
+    r.replyCode = QString::fromUtf8(t.reply);
+    r.diagnostic = QString::fromUtf8(t.diagnostic);
+    r.action = QString::fromUtf8(t.action);
+    r.remoteMta = QString::fromUtf8(t.remoteHost);
+    ClassificationContext context;
+    context.kind = t.kind;
+    context.bounceText = QString::fromUtf8(t.body);
+
+    ReasonClassifier::classify(r, context);
+
+    QCOMPARE(r.reason, QString::fromLatin1(t.reason));
+    QCOMPARE(r.permanent, t.permanent);
+    QCOMPARE(r.hardBounce, t.hard);
+    QVERIFY2(!r.evidence.rule.isEmpty(), "every verdict names its rule");
+    QVERIFY2(!r.evidence.matched.isEmpty(), qPrintable(r.evidence.rule));
+    QVERIFY2(inputOf(r, context).contains(r.evidence.matched),
+             qPrintable(QStringLiteral("evidence '%1' not in the input").arg(r.evidence.matched)));
+    QVERIFY(!r.evidence.field.isEmpty());
+}
+
+void TestReasonClassifier::hardBounceRule()
+{
+    // Sisimai's rule: the address itself is bad; a refusal of the sender or its content is not.
+    QVERIFY(ReasonClassifier::isHardBounce(QStringLiteral("userunknown"), QStringLiteral("5.1.1"), QString()));
+    QVERIFY(ReasonClassifier::isHardBounce(QStringLiteral("hostunknown"), QString(), QString()));
+    QVERIFY(ReasonClassifier::isHardBounce(QStringLiteral("hasmoved"), QStringLiteral("5.1.6"), QString()));
+    QVERIFY(ReasonClassifier::isHardBounce(QStringLiteral("notaccept"), QStringLiteral("5.3.2"), QString()));
+    QVERIFY(!ReasonClassifier::isHardBounce(QStringLiteral("notaccept"), QStringLiteral("4.3.2"), QStringLiteral("421")));
+    for (const char *soft : {"spamdetected", "policyviolation", "blocked", "rejected", "mailboxfull", "filtered",
+                             "expired", "undefined", "onhold", "feedback", "vacation", "delivered"})
+        QVERIFY2(!ReasonClassifier::isHardBounce(QString::fromLatin1(soft), QStringLiteral("5.7.1"), QStringLiteral("550")), soft);
+}
+
+void TestReasonClassifier::hugeDiagnosticStaysFast()
+{
+    // 8 MB of text that almost matches many phrases must not cost more than a bounded scan.
+    RecipientResult r;
+    r.address = QStringLiteral("user@example.com");
+    r.status = QStringLiteral("5.1.1");
+    r.action = QStringLiteral("failed");
+    r.diagnostic = QStringLiteral("550 5.1.1 user unknown ") + QString(8 * 1024 * 1024, QLatin1Char('a'));
+    ClassificationContext context;
+    context.bounceText = QString(4 * 1024 * 1024, QLatin1Char('u'));
+    QElapsedTimer timer;
+    timer.start();
+    ReasonClassifier::classify(r, context);
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(r.reason, QStringLiteral("userunknown"));
+}
+
+void TestReasonClassifier::evidenceForBodyText()
+{
+    // A plain-text bounce whose diagnostic is empty: the bounce's own text decides.
+    RecipientResult r;
+    r.address = QStringLiteral("user@example.net");
+    r.action = QStringLiteral("failed");
+    ClassificationContext context;
+    context.bounceText = QStringLiteral("A message that you sent could not be delivered.\n  user@example.net\n"
+                                        "    retry timeout exceeded\n");
+    ReasonClassifier::classify(r, context);
+    QCOMPARE(r.reason, QStringLiteral("expired"));
+    QCOMPARE(r.evidence.field, QStringLiteral("body"));
+    QCOMPARE(r.evidence.matched, QStringLiteral("retry timeout exceeded"));
+}
+
+QTEST_GUILESS_MAIN(TestReasonClassifier)
+#include "tst_reasonclassifier.moc"
