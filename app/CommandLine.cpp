@@ -32,6 +32,29 @@ QString yesNo(bool value)
     return value ? tr("yes") : tr("no");
 }
 
+// The composed explanation, labelled in its own language (labels come from the knowledge base,
+// so they exist wherever the texts do).
+void writeExplanation(QTextStream &out, const Explanation &e, Language language)
+{
+    const QString indent = QStringLiteral("    ");
+    const QString separator = BounceExplainer::phrase(QStringLiteral("label_separator"), language);
+    auto line = [&](const char *label, const QString &text) {
+        if (!text.isEmpty())
+            out << indent << BounceExplainer::phrase(QString::fromLatin1(label), language) << separator << text << '\n';
+    };
+    line("label_verdict", e.verdict);
+    line("label_cause", e.cause);
+    line("label_who", e.whoActs);
+    line("label_fix", e.fix);
+    if (!e.codeNotes.isEmpty()) {
+        out << indent << BounceExplainer::phrase(QStringLiteral("label_codes"), language) << separator.trimmed() << '\n';
+        for (const CodeNote &n : e.codeNotes)
+            out << indent << QStringLiteral("  - ") << n.line << '\n';
+    }
+    out << indent << BounceExplainer::phrase(QStringLiteral("label_customer"), language) << separator.trimmed() << '\n';
+    out << indent << QStringLiteral("  ") << e.customer << '\n';
+}
+
 void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
 {
     out << a.source;
@@ -69,12 +92,13 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
                 << tr("Reply code: %1    Status: %2").arg(r.replyCode.isEmpty() ? QStringLiteral("-") : r.replyCode,
                                                          r.status.isEmpty() ? QStringLiteral("-") : r.status)
                 << '\n';
-        if (!r.diagnostic.isEmpty())
-            out << QStringLiteral("    ") << tr("Server said: %1").arg(r.diagnostic) << '\n';
+        if (!e.serverQuote.isEmpty())
+            out << QStringLiteral("    ") << e.serverQuote << '\n';
+        if (!e.serverGloss.isEmpty())
+            out << QStringLiteral("    ") << e.serverGloss << '\n';
         if (!r.remoteMta.isEmpty())
             out << QStringLiteral("    ") << tr("Remote server: %1").arg(r.remoteMta) << '\n';
-        out << QStringLiteral("    ") << e.cause << '\n';
-        out << QStringLiteral("    ") << e.fix << '\n';
+        writeExplanation(out, e, language);
     }
     out << '\n';
 }

@@ -51,6 +51,17 @@ QJsonObject JsonExport::toJson(const MessageAnalysis &a, Language language)
         eo.insert(QStringLiteral("cause"), e.cause);
         eo.insert(QStringLiteral("fix"), e.fix);
         eo.insert(QStringLiteral("customer"), e.customer);
+        eo.insert(QStringLiteral("verdict"), e.verdict);
+        eo.insert(QStringLiteral("who_acts"), e.whoActs);
+        QJsonArray notes;
+        for (const CodeNote &n : e.codeNotes)
+            notes.append(QJsonObject{{QStringLiteral("code"), n.code},
+                                     {QStringLiteral("title"), n.title},
+                                     {QStringLiteral("text"), n.text}});
+        eo.insert(QStringLiteral("code_notes"), notes);
+        eo.insert(QStringLiteral("server_text"), e.serverText);
+        eo.insert(QStringLiteral("server_quote"), e.serverQuote);
+        eo.insert(QStringLiteral("server_gloss"), e.serverGloss);
         ro.insert(QStringLiteral("explanation"), eo);
         recipients.append(ro);
     }
