@@ -84,9 +84,13 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
         const Explanation e = BounceExplainer::explain(a, r, language);
         out << QStringLiteral("  ") << tr("Recipient: %1").arg(r.address) << '\n';
         out << QStringLiteral("    ") << e.title << '\n';
-        out << QStringLiteral("    ") << tr("Reason: %1").arg(r.reason) << QStringLiteral("    ")
-            << (r.permanent ? tr("permanent failure") : tr("temporary failure")) << QStringLiteral("    ")
-            << tr("Hard bounce: %1").arg(yesNo(r.hardBounce)) << '\n';
+        // Only failures are temporary or permanent; a report or an auto-reply is neither.
+        const bool failure = a.kind == MessageKind::Bounce || a.kind == MessageKind::Delay;
+        out << QStringLiteral("    ") << tr("Reason: %1").arg(r.reason);
+        if (failure)
+            out << QStringLiteral("    ") << (r.permanent ? tr("permanent failure") : tr("temporary failure"))
+                << QStringLiteral("    ") << tr("Hard bounce: %1").arg(yesNo(r.hardBounce));
+        out << '\n';
         if (!r.replyCode.isEmpty() || !r.status.isEmpty())
             out << QStringLiteral("    ")
                 << tr("Reply code: %1    Status: %2").arg(r.replyCode.isEmpty() ? QStringLiteral("-") : r.replyCode,
