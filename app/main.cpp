@@ -1,31 +1,107 @@
 #include "CommandLine.h"
+#include "LanguageManager.h"
 #include "MainWindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTimer>
 
-#include <memory>
+#include <cstdio>
 
 using namespace bouncelens;
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("BounceLens"));
+    QCoreApplication::setOrganizationName(QStringLiteral("BounceLens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BOUNCELENS_VERSION));
+}
+
+// The subcommands' language: their own --lang, else the system locale (never the GUI's stored
+// choice: scripts must not change behaviour because someone clicked a menu).
+Language subcommandLanguage(const QStringList &args)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size())
+            return languageFromCode(args.at(i + 1));
+        if (args.at(i).startsWith(QLatin1String("--lang=")))
+            return languageFromCode(args.at(i).mid(7));
+    }
+    return LanguageManager::systemLanguage();
+}
+
+int runGui()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("CommandLine", "Explains bounced e-mail."));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QCoreApplication::translate("CommandLine", "Language of the window: en or ja."),
+                                  QStringLiteral("en|ja"));
+    // For documentation and tests: load FILEs, save a picture of the window, quit.
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QCoreApplication::translate("CommandLine", "Save a screenshot of the window to PNG and quit."),
+                                  QStringLiteral("PNG"));
+    screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(lang);
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QCoreApplication::translate("CommandLine", "Messages, mbox files, maildirs or folders to open."),
+                                 QStringLiteral("[FILE...]"));
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "%s\n%s", qPrintable(parser.errorText()), qPrintable(CommandLine::usage()));
+        return 2;
+    }
+    const QString code = parser.value(lang);
+    if (parser.isSet(lang) && code != QLatin1String("en") && code != QLatin1String("ja")) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("CommandLine", "--lang takes en or ja, not \"%1\".").arg(code)));
+        return 2;
+    }
+
+    MainWindow window;
+    if (parser.isSet(lang))
+        window.setLanguage(languageFromCode(code), false); // for this run only
+    const QString shot = parser.value(screenshot);
+    if (!shot.isEmpty())
+        window.resize(1280, 820);
+    window.show();
+    window.openPaths(parser.positionalArguments());
+
+    if (!shot.isEmpty()) {
+        auto save = [&window, shot] {
+            // Let the last layout and paint settle before grabbing.
+            QTimer::singleShot(400, &window, [&window, shot] {
+                const bool ok = window.grab().save(shot, "PNG");
+                QCoreApplication::exit(ok ? 0 : 1);
+            });
+        };
+        if (window.isLoading())
+            QObject::connect(&window, &MainWindow::loadingFinished, &window, save);
+        else
+            save();
+    }
+    return QApplication::exec();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     // Subcommands never need a display: decide before any GUI object exists.
     if (argc > 1 && CommandLine::isSubcommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
-        QCoreApplication::setApplicationName(QStringLiteral("BounceLens"));
-        QCoreApplication::setApplicationVersion(QStringLiteral(BOUNCELENS_VERSION));
+        setIdentity();
+        LanguageManager language;
+        language.setLanguage(subcommandLanguage(QCoreApplication::arguments()), false);
         return CommandLine::run(QCoreApplication::arguments().mid(1));
     }
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("BounceLens"));
-    QApplication::setOrganizationName(QStringLiteral("BounceLens"));
-    QApplication::setApplicationVersion(QStringLiteral(BOUNCELENS_VERSION));
-    MainWindow window;
-    window.show();
-    const QStringList files = QApplication::arguments().mid(1);
-    if (!files.isEmpty())
-        window.openPaths(files);
-    return QApplication::exec();
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("BounceLens"));
+    QApplication::setDesktopFileName(QStringLiteral("bouncelens"));
+    return runGui();
 }

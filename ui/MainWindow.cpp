@@ -1,131 +1,714 @@
 #include "MainWindow.h"
 
-#include "BounceAnalyzer.h"
-#include "BounceExplainer.h"
-#include "MessageLoader.h"
+#include "AnalysisWorker.h"
+#include "BounceFilterProxy.h"
+#include "BounceTableModel.h"
+#include "BounceTablePane.h"
+#include "ExplanationPanel.h"
+#include "Exporters.h"
+#include "LanguageManager.h"
+#include "MessageView.h"
+#include "RecentFiles.h"
+#include "RecipientCard.h"
 
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QListWidget>
+#include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
 #include <QSplitter>
-#include <QTextBrowser>
-#include <QTextCursor>
-#include <QTextCharFormat>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
 
 namespace bouncelens {
 
 namespace {
 
-QColor colourFor(SpanRole role)
+const QString kRfc822 = QStringLiteral("message/rfc822");
+
+QStringList localPaths(const QMimeData *mime)
 {
-    switch (role) {
-    case SpanRole::Notice: return QColor(0xdd, 0xe8, 0xff);
-    case SpanRole::Recipient: return QColor(0xff, 0xe0, 0xa0);
-    case SpanRole::ReplyCode: return QColor(0xff, 0xc0, 0xc0);
-    case SpanRole::StatusCode: return QColor(0xf0, 0xc0, 0xff);
-    case SpanRole::ServerText: break;
-    }
-    return QColor(0xc8, 0xf0, 0xc8);
+    QStringList paths;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    return paths;
+}
+
+bool canOpen(const QMimeData *mime)
+{
+    return !localPaths(mime).isEmpty() || mime->hasFormat(kRfc822);
+}
+
+QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback, const QStyle *style)
+{
+    return QIcon::fromTheme(QLatin1String(name), style->standardIcon(fallback));
 }
 
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
-    setWindowTitle(tr("BounceLens"));
     setAcceptDrops(true);
-    auto *splitter = new QSplitter(this);
-    m_list = new QListWidget(splitter);
-    m_list->setAccessibleName(tr("Messages"));
-    auto *right = new QSplitter(Qt::Vertical, splitter);
-    m_message = new QTextBrowser(right);
-    m_message->setAccessibleName(tr("Message text"));
-    m_summary = new QTextBrowser(right);
-    m_summary->setAccessibleName(tr("Analysis"));
-    splitter->setStretchFactor(1, 3);
-    setCentralWidget(splitter);
+    setObjectName(QStringLiteral("MainWindow"));
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::openDialog);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    connect(m_list, &QListWidget::currentRowChanged, this, &MainWindow::showAnalysis);
-    resize(1000, 700);
+    m_languageManager = new LanguageManager(this);
+    m_worker = new AnalysisWorker(this);
+    m_model = new BounceTableModel(this);
+    m_proxy = new BounceFilterProxy(this);
+    m_proxy->setSourceModel(m_model);
+
+    m_messageView = new MessageView(this);
+    m_explanation = new ExplanationPanel(this);
+    m_tablePane = new BounceTablePane(m_model, m_proxy, this);
+
+    m_topSplitter = new QSplitter(Qt::Horizontal);
+    m_topSplitter->setObjectName(QStringLiteral("topSplitter"));
+    m_topSplitter->addWidget(m_messageView);
+    m_topSplitter->addWidget(m_explanation);
+    m_topSplitter->setStretchFactor(0, 3);
+    m_topSplitter->setStretchFactor(1, 2);
+    m_topSplitter->setChildrenCollapsible(false);
+    m_mainSplitter = new QSplitter(Qt::Vertical, this);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->addWidget(m_topSplitter);
+    m_mainSplitter->addWidget(m_tablePane);
+    m_mainSplitter->setStretchFactor(0, 3);
+    m_mainSplitter->setStretchFactor(1, 2);
+    m_mainSplitter->setChildrenCollapsible(false);
+    setCentralWidget(m_mainSplitter);
+
+    m_statusLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(240);
+    m_progress->setVisible(false);
+    m_cancelButton = new QPushButton(this);
+    m_cancelButton->setVisible(false);
+    statusBar()->addPermanentWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+
+    createActions();
+    createMenus();
+
+    connect(m_worker, &AnalysisWorker::jobStarted, this, &MainWindow::onJobStarted);
+    connect(m_worker, &AnalysisWorker::batchReady, this, &MainWindow::onBatch);
+    connect(m_worker, &AnalysisWorker::progress, this, &MainWindow::onProgress);
+    connect(m_worker, &AnalysisWorker::idle, this, &MainWindow::onIdle);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+    connect(m_tablePane, &BounceTablePane::currentChanged, this, &MainWindow::showMessage);
+    connect(m_messageView, &MessageView::spanActivated, m_explanation, &ExplanationPanel::showRecipient);
+    connect(m_explanation, &ExplanationPanel::customerTextCopied, this,
+            [this] { statusBar()->showMessage(tr("The text for the customer was copied to the clipboard."), 4000); });
+    connect(m_languageManager, &LanguageManager::languageChanged, this, [this](Language language) {
+        m_explanation->setLanguage(language);
+        (language == Language::Japanese ? m_japaneseAction : m_englishAction)->setChecked(true);
+    });
+    // The "rows shown" count follows the filters.
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &MainWindow::updateStatus);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatus);
+    connect(m_recent, &RecentFiles::openRequested, this, [this](const QString &path) { openPaths({path}); });
+
+    retranslateUi();
+    readSettings();
+    m_languageManager->setLanguage(LanguageManager::startupLanguage(), false);
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    const QStyle *s = style();
+    m_openAction = new QAction(themeIcon("document-open", QStyle::SP_DialogOpenButton, s), QString(), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
+    m_openFolderAction = new QAction(themeIcon("folder-open", QStyle::SP_DirOpenIcon, s), QString(), this);
+    m_openFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(m_openFolderAction, &QAction::triggered, this, &MainWindow::openFolderDialog);
+
+    m_exportSuppressionAction = new QAction(this);
+    m_exportSuppressionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_exportSuppressionAction, &QAction::triggered, this,
+            [this] { exportWithDialog(ExportKind::SuppressionCsv); });
+    m_exportCsvAction = new QAction(this);
+    connect(m_exportCsvAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::TableCsv); });
+    m_exportJsonAction = new QAction(this);
+    connect(m_exportJsonAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::TableJson); });
+    m_exportHtmlAction = new QAction(this);
+    connect(m_exportHtmlAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::ReportHtml); });
+    m_exportPdfAction = new QAction(this);
+    m_exportPdfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportPdfAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::ReportPdf); });
+    m_printAction = new QAction(themeIcon("document-print", QStyle::SP_FileIcon, s), QString(), this);
+    m_printAction->setShortcut(QKeySequence::Print);
+    connect(m_printAction, &QAction::triggered, this, &MainWindow::printReport);
+    m_clearAction = new QAction(this);
+    connect(m_clearAction, &QAction::triggered, this, &MainWindow::clearAll);
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_pasteAction = new QAction(themeIcon("edit-paste", QStyle::SP_FileIcon, s), QString(), this);
+    m_pasteAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), QKeySequence::Paste});
+    connect(m_pasteAction, &QAction::triggered, this, &MainWindow::pasteMessage);
+    m_copyCustomerAction = new QAction(this);
+    m_copyCustomerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyCustomerAction, &QAction::triggered, this, &MainWindow::copyCustomerText);
+    m_findAction = new QAction(this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, m_tablePane, &BounceTablePane::focusSearch);
+    m_cancelAction = new QAction(themeIcon("process-stop", QStyle::SP_BrowserStop, s), QString(), this);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelLoading);
+
+    // Language names are always shown in their own language, so a user who cannot read the
+    // current one still finds theirs.
+    m_languageGroup = new QActionGroup(this);
+    m_japaneseAction = new QAction(QStringLiteral("日本語"), m_languageGroup);
+    m_englishAction = new QAction(QStringLiteral("English"), m_languageGroup);
+    for (QAction *a : {m_japaneseAction, m_englishAction})
+        a->setCheckable(true);
+    connect(m_japaneseAction, &QAction::triggered, this, [this] { setLanguage(Language::Japanese, true); });
+    connect(m_englishAction, &QAction::triggered, this, [this] { setLanguage(Language::English, true); });
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
+    m_aboutQtAction = new QAction(this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openAction);
+    m_fileMenu->addAction(m_openFolderAction);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_recent = new RecentFiles(m_recentMenu, this);
+    m_fileMenu->addSeparator();
+    m_exportMenu = m_fileMenu->addMenu(QString());
+    m_exportMenu->addAction(m_exportSuppressionAction);
+    m_exportMenu->addSeparator();
+    m_exportMenu->addAction(m_exportCsvAction);
+    m_exportMenu->addAction(m_exportJsonAction);
+    m_exportMenu->addSeparator();
+    m_exportMenu->addAction(m_exportPdfAction);
+    m_exportMenu->addAction(m_exportHtmlAction);
+    m_fileMenu->addAction(m_printAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_clearAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addAction(m_pasteAction);
+    m_editMenu->addAction(m_copyCustomerAction);
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_findAction);
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_cancelAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_messageView->rawSourceAction());
+    m_viewMenu->addSeparator();
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->addAction(m_japaneseAction);
+    m_languageMenu->addAction(m_englishAction);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+    m_helpMenu->addAction(m_aboutQtAction);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_openAction->setText(tr("&Open…"));
+    m_openAction->setStatusTip(tr("Open bounced messages or mbox files"));
+    m_openFolderAction->setText(tr("Open &Folder…"));
+    m_openFolderAction->setStatusTip(tr("Open every message in a folder or maildir, including subfolders"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    m_recent->retranslate();
+    m_exportMenu->setTitle(tr("&Export"));
+    m_exportSuppressionAction->setText(tr("&Suppression List (Hard Bounces, CSV)…"));
+    m_exportSuppressionAction->setStatusTip(
+        tr("Save the addresses that must not be mailed again, in a CSV file mailing tools can import"));
+    m_exportCsvAction->setText(tr("Table as &CSV…"));
+    m_exportJsonAction->setText(tr("Table as &JSON…"));
+    m_exportPdfAction->setText(tr("Explanation as &PDF…"));
+    m_exportHtmlAction->setText(tr("Explanation as &HTML…"));
+    m_printAction->setText(tr("&Print Explanation…"));
+    m_clearAction->setText(tr("C&lear All"));
+    m_clearAction->setStatusTip(tr("Remove every loaded message from the window"));
+    m_quitAction->setText(tr("&Quit"));
+
+    m_editMenu->setTitle(tr("&Edit"));
+    m_pasteAction->setText(tr("&Paste Message"));
+    m_pasteAction->setStatusTip(tr("Analyse a bounce copied to the clipboard as raw message text"));
+    m_copyCustomerAction->setText(tr("&Copy Text for Customer"));
+    m_findAction->setText(tr("&Find…"));
+    m_findAction->setStatusTip(tr("Search the bounce table"));
+    m_cancelAction->setText(tr("Cancel &Loading"));
+
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About BounceLens"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop loading (Esc)"));
+    m_progress->setAccessibleName(tr("Loading progress"));
+    m_messageView->setAccessibleName(tr("Message"));
+    updateStatus();
+    updateTitle();
+}
+
+void MainWindow::readSettings()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(QSize(1200, 800).boundedTo(QGuiApplication::primaryScreen()
+                                              ? QGuiApplication::primaryScreen()->availableSize()
+                                              : QSize(1200, 800)));
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!m_topSplitter->restoreState(settings.value(QStringLiteral("window/topSplitter")).toByteArray()))
+        m_topSplitter->setSizes({width() * 55 / 100, width() * 45 / 100});
+    if (!m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray()))
+        m_mainSplitter->setSizes({height() * 62 / 100, height() * 38 / 100});
+    m_tablePane->restoreHeaderState(settings.value(QStringLiteral("window/tableHeader")).toByteArray());
+    m_messageView->rawSourceAction()->setChecked(settings.value(QStringLiteral("view/rawSource"), false).toBool());
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("window/topSplitter"), m_topSplitter->saveState());
+    settings.setValue(QStringLiteral("window/tableHeader"), m_tablePane->saveHeaderState());
+    settings.setValue(QStringLiteral("view/rawSource"), m_messageView->showsRawSource());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_worker->cancel();
+    writeSettings();
+    event->accept();
+}
+
+void MainWindow::setLanguage(Language language, bool remember)
+{
+    m_languageManager->setLanguage(language, remember);
+}
+
+Language MainWindow::language() const
+{
+    return m_languageManager->language();
+}
+
+// --- getting messages in ---------------------------------------------------------------------
+
+void MainWindow::openPaths(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    QStringList existing;
+    for (const QString &p : paths)
+        if (QFileInfo::exists(p))
+            existing << p;
+    m_recent->add(existing);
+    m_worker->addPaths(paths);
+    updateActions();
+}
+
+void MainWindow::openBytes(const QByteArray &bytes, const QString &source)
+{
+    m_worker->addBytes(bytes, source);
+    updateActions();
+}
+
+void MainWindow::cancelLoading()
+{
+    m_worker->cancel();
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_worker->isBusy();
 }
 
 void MainWindow::openDialog()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open bounced messages"), QString(),
-                                                            tr("Messages (*.eml *.msg *.mbox *.txt);;All files (*)"));
-    if (!files.isEmpty())
-        openPaths(files);
-}
-
-void MainWindow::openPaths(const QStringList &paths)
-{
-    const MessageLoader loader;
-    const BounceAnalyzer analyzer;
-    const int first = int(m_analyses.size());
-    for (const QString &file : loader.expand(paths)) {
-        for (const RawMessage &raw : loader.loadFile(file)) {
-            m_analyses << analyzer.analyze(raw);
-            const MessageAnalysis &a = m_analyses.last();
-            QString label = QFileInfo(a.source).fileName();
-            if (!a.recipients.isEmpty())
-                label += QStringLiteral(" — ") + a.recipients.first().address;
-            m_list->addItem(label);
-        }
-    }
-    if (m_analyses.size() > first)
-        m_list->setCurrentRow(first);
-}
-
-void MainWindow::showAnalysis(int row)
-{
-    if (row < 0 || row >= m_analyses.size())
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open Bounced Messages"), QSettings().value(QStringLiteral("lastDirectory")).toString(),
+        tr("Messages and mailboxes (*.eml *.msg *.txt *.mbox *.mbx *.mail);;All files (*)"));
+    if (files.isEmpty())
         return;
-    const MessageAnalysis &a = m_analyses.at(row);
-    m_message->setPlainText(a.ok() ? a.displayText : a.error);
-    QTextCursor cursor(m_message->document());
-    for (const Span &s : a.spans) {
-        QTextCharFormat format;
-        format.setBackground(colourFor(s.role));
-        format.setFontWeight(QFont::Bold);
-        format.setToolTip(toString(s.role));
-        cursor.setPosition(int(s.start));
-        cursor.setPosition(int(s.start + s.length), QTextCursor::KeepAnchor);
-        cursor.mergeCharFormat(format);
+    QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(files.first()).absolutePath());
+    openPaths(files);
+}
+
+void MainWindow::openFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Open Folder of Messages"), QSettings().value(QStringLiteral("lastDirectory")).toString());
+    if (folder.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("lastDirectory"), folder);
+    openPaths({folder});
+}
+
+void MainWindow::pasteMessage()
+{
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    QByteArray bytes;
+    if (mime && mime->hasFormat(kRfc822))
+        bytes = mime->data(kRfc822);
+    else if (mime && mime->hasText())
+        bytes = mime->text().toUtf8();
+    if (bytes.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("The clipboard holds no message text to analyse."), 5000);
+        return;
     }
-    QString html;
-    for (const RecipientResult &r : a.recipients) {
-        const Explanation e = BounceExplainer::explain(a, r, Language::English);
-        html += QStringLiteral("<h3>%1</h3><p><b>%2</b> — %3 %4</p><p>%5</p><p>%6</p>")
-                    .arg(e.title.toHtmlEscaped(), r.address.toHtmlEscaped(), r.replyCode, r.status,
-                         e.cause.toHtmlEscaped(), r.diagnostic.toHtmlEscaped());
-    }
-    if (html.isEmpty())
-        html = a.ok() ? tr("<p>This message is not a bounce.</p>") : a.error.toHtmlEscaped();
-    m_summary->setHtml(html);
+    openBytes(bytes, tr("Pasted message %1").arg(++m_pasteCount));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->mimeData()->hasUrls())
+    if (canOpen(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (canOpen(event->mimeData()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls())
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    openPaths(paths);
+    const QMimeData *mime = event->mimeData();
+    const QStringList paths = localPaths(mime);
+    if (!paths.isEmpty())
+        openPaths(paths);
+    else if (mime->hasFormat(kRfc822))
+        openBytes(mime->data(kRfc822), tr("Dropped message"));
+    else
+        return;
     event->acceptProposedAction();
+}
+
+// --- loading ---------------------------------------------------------------------------------
+
+void MainWindow::onJobStarted()
+{
+    m_selectFirstOfJob = true;
+    m_filesDone = 0;
+    m_filesTotal = 0;
+    m_progress->setRange(0, 0); // busy until the files are counted
+    m_progress->setVisible(true);
+    m_cancelButton->setVisible(true);
+    updateActions();
+}
+
+void MainWindow::onBatch(const QList<LoadedMessage> &messages)
+{
+    QList<LoadedMessage> shown;
+    QStringList reasons;
+    for (const LoadedMessage &m : messages) {
+        const MessageAnalysis &a = m.analysis;
+        if (!a.ok()) {
+            const QString where = a.index > 0 ? tr("%1 (message %2)").arg(a.source).arg(a.index + 1) : a.source;
+            m_pendingErrors << tr("%1: %2").arg(QDir::toNativeSeparators(where), a.error);
+            if (a.recipients.isEmpty())
+                continue; // nothing to show: the error dialog lists it
+        }
+        for (const RecipientResult &r : a.recipients) {
+            ++m_recipientCount;
+            m_hardBounceCount += r.hardBounce ? 1 : 0;
+            reasons << r.reason;
+        }
+        shown << m;
+    }
+    if (shown.isEmpty())
+        return;
+    const int firstRow = m_model->rowCount();
+    m_model->appendMessages(shown);
+    m_tablePane->addReasons(reasons);
+    if (m_selectFirstOfJob) {
+        m_selectFirstOfJob = false;
+        m_tablePane->selectSourceRow(firstRow);
+    }
+    updateStatus();
+    updateActions();
+}
+
+void MainWindow::onProgress(int filesDone, int filesTotal, int)
+{
+    m_filesDone = filesDone;
+    m_filesTotal = filesTotal;
+    if (filesTotal > 0) {
+        m_progress->setRange(0, filesTotal);
+        m_progress->setValue(filesDone);
+    }
+    updateStatus();
+}
+
+void MainWindow::onIdle()
+{
+    m_progress->setVisible(false);
+    m_cancelButton->setVisible(false);
+    m_filesTotal = 0;
+    updateStatus();
+    updateActions();
+    if (!m_pendingErrors.isEmpty())
+        showLoadErrors();
+    emit loadingFinished();
+}
+
+void MainWindow::showLoadErrors()
+{
+    m_lastErrors = std::exchange(m_pendingErrors, {});
+    // One dialog for the whole load, opened without blocking: the other files are already in.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Some Files Could Not Be Read"),
+                                tr("%n message(s) could not be read. The others were loaded.", nullptr,
+                                   int(m_lastErrors.size())),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("loadErrorsBox"));
+    box->setInformativeText(m_lastErrors.mid(0, 5).join(QLatin1Char('\n'))
+                            + (m_lastErrors.size() > 5 ? QStringLiteral("\n…") : QString()));
+    box->setDetailedText(m_lastErrors.join(QLatin1Char('\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+// --- showing ---------------------------------------------------------------------------------
+
+void MainWindow::showMessage(int message, int recipient)
+{
+    if (message < 0 || message >= m_model->messages().size())
+        return;
+    if (message != m_currentMessage) {
+        m_currentMessage = message;
+        const LoadedMessage &m = m_model->messageAt(message);
+        m_messageView->setMessage(m);
+        m_explanation->setMessage(m.analysis);
+        updateTitle();
+        updateActions();
+    }
+    // After the new cards are laid out, so that scrolling knows where they are.
+    QTimer::singleShot(0, m_explanation, [panel = m_explanation, recipient] {
+        if (recipient >= 0)
+            panel->showRecipient(recipient);
+    });
+}
+
+void MainWindow::updateStatus()
+{
+    const int messages = int(m_model->messages().size());
+    QString text = messages == 0 ? tr("Drop bounced messages, mbox files or folders here to analyse them.")
+                                 : tr("%1 messages, %2 recipients, %3 hard bounces, %4 rows shown")
+                                       .arg(QLocale().toString(messages), QLocale().toString(m_recipientCount),
+                                            QLocale().toString(m_hardBounceCount),
+                                            QLocale().toString(m_proxy->rowCount()));
+    if (isLoading() && m_filesTotal > 0)
+        text = tr("Reading %1 of %2 files…").arg(QLocale().toString(m_filesDone), QLocale().toString(m_filesTotal))
+             + QStringLiteral("  ") + text;
+    m_statusLabel->setText(text);
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasMessages = !m_model->messages().isEmpty();
+    const bool hasCurrent = m_currentMessage >= 0;
+    m_exportSuppressionAction->setEnabled(hasMessages);
+    m_exportCsvAction->setEnabled(hasMessages);
+    m_exportJsonAction->setEnabled(hasMessages);
+    m_exportHtmlAction->setEnabled(hasCurrent);
+    m_exportPdfAction->setEnabled(hasCurrent);
+    m_printAction->setEnabled(hasCurrent);
+    m_copyCustomerAction->setEnabled(hasCurrent && !m_explanation->cards().isEmpty());
+    m_clearAction->setEnabled(hasMessages && !isLoading());
+    m_cancelAction->setEnabled(isLoading());
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_currentMessage >= 0 && m_currentMessage < m_model->messages().size()) {
+        const QString source = m_model->messageAt(m_currentMessage).analysis.source;
+        setWindowTitle(tr("%1 — BounceLens").arg(QFileInfo(source).fileName().isEmpty() ? source
+                                                                                      : QFileInfo(source).fileName()));
+    } else {
+        setWindowTitle(tr("BounceLens"));
+    }
+}
+
+void MainWindow::clearAll()
+{
+    if (isLoading())
+        return;
+    m_model->clear();
+    m_tablePane->resetReasons();
+    m_messageView->clear();
+    m_explanation->clear();
+    m_currentMessage = -1;
+    m_recipientCount = 0;
+    m_hardBounceCount = 0;
+    updateStatus();
+    updateActions();
+    updateTitle();
+}
+
+void MainWindow::copyCustomerText()
+{
+    const QList<RecipientCard *> cards = m_explanation->cards();
+    const int current = m_explanation->currentRecipient();
+    if (current < 0 || current >= cards.size())
+        return;
+    QGuiApplication::clipboard()->setText(cards.at(current)->content().customer);
+    statusBar()->showMessage(tr("The text for the customer was copied to the clipboard."), 4000);
+}
+
+// --- exports ---------------------------------------------------------------------------------
+
+bool MainWindow::exportTo(ExportKind kind, const QString &path, QString *error)
+{
+    const QList<LoadedMessage> &all = m_model->messages();
+    const Language lang = language();
+    const bool hasCurrent = m_currentMessage >= 0 && m_currentMessage < all.size();
+    switch (kind) {
+    case ExportKind::SuppressionCsv: return Exporters::writeFile(path, Exporters::suppressionCsv(all), error);
+    case ExportKind::TableCsv: return Exporters::writeFile(path, Exporters::tableCsv(all, lang), error);
+    case ExportKind::TableJson: return Exporters::writeFile(path, Exporters::tableJson(all, lang), error);
+    case ExportKind::TableJsonLines: return Exporters::writeFile(path, Exporters::tableJsonLines(all, lang), error);
+    case ExportKind::ReportHtml:
+    case ExportKind::ReportPdf: break;
+    }
+    if (!hasCurrent) {
+        if (error)
+            *error = tr("No message is selected.");
+        return false;
+    }
+    const MessageAnalysis &a = all.at(m_currentMessage).analysis;
+    const QString html = Exporters::reportHtml(a, lang);
+    if (kind == ExportKind::ReportHtml)
+        return Exporters::writeFile(path, html.toUtf8(), error);
+    return Exporters::writePdf(path, html, tr("Bounce report: %1").arg(QFileInfo(a.source).fileName()), error);
+}
+
+void MainWindow::exportWithDialog(ExportKind kind)
+{
+    QString title;
+    QString filter;
+    QString name;
+    switch (kind) {
+    case ExportKind::SuppressionCsv:
+        title = tr("Export Suppression List");
+        filter = tr("CSV files (*.csv)");
+        name = QStringLiteral("suppression-list.csv");
+        break;
+    case ExportKind::TableCsv:
+        title = tr("Export Table as CSV");
+        filter = tr("CSV files (*.csv)");
+        name = QStringLiteral("bounces.csv");
+        break;
+    case ExportKind::TableJson:
+    case ExportKind::TableJsonLines:
+        title = tr("Export Table as JSON");
+        filter = tr("JSON files (*.json);;JSON Lines, one message per line (*.jsonl)");
+        name = QStringLiteral("bounces.json");
+        break;
+    case ExportKind::ReportHtml:
+        title = tr("Export Explanation as HTML");
+        filter = tr("HTML files (*.html *.htm)");
+        name = QStringLiteral("bounce-report.html");
+        break;
+    case ExportKind::ReportPdf:
+        title = tr("Export Explanation as PDF");
+        filter = tr("PDF files (*.pdf)");
+        name = QStringLiteral("bounce-report.pdf");
+        break;
+    }
+    const QString directory = QSettings().value(QStringLiteral("exportDirectory"), QDir::homePath()).toString();
+    QString selectedFilter;
+    const QString path =
+        QFileDialog::getSaveFileName(this, title, QDir(directory).filePath(name), filter, &selectedFilter);
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("exportDirectory"), QFileInfo(path).absolutePath());
+    if (kind == ExportKind::TableJson && (path.endsWith(QLatin1String(".jsonl")) || selectedFilter.contains(QLatin1String("jsonl"))))
+        kind = ExportKind::TableJsonLines;
+    QString error;
+    if (exportTo(kind, path, &error)) {
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, title,
+                                tr("The file %1 could not be saved.").arg(QDir::toNativeSeparators(path)),
+                                QMessageBox::Ok, this);
+    box->setInformativeText(error);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::printReport()
+{
+    if (m_currentMessage < 0)
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print Explanation"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Exporters::printReport(Exporters::reportHtml(m_model->messageAt(m_currentMessage).analysis, language()), &printer);
+}
+
+void MainWindow::about()
+{
+    auto *box = new QMessageBox(this);
+    box->setWindowTitle(tr("About BounceLens"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText);
+    box->setText(QStringLiteral("<h3>BounceLens %1</h3>").arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    box->setInformativeText(
+        tr("Explains bounced e-mail in plain words: what happened, who needs to act and what to do.").toHtmlEscaped()
+        + QStringLiteral("<br><br>")
+        + tr("Reason names follow Sisimai; codes follow RFC 5321 and RFC 3463.").toHtmlEscaped() + QStringLiteral("<br>")
+        + tr("Built with Qt %1 and vmime.").arg(QString::fromLatin1(qVersion())).toHtmlEscaped());
+    box->setStandardButtons(QMessageBox::Ok);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace bouncelens

@@ -1,38 +1,154 @@
 #pragma once
 
-#include "AnalysisResult.h"
+#include "BounceExplainer.h"
+#include "LoadedMessage.h"
 
 #include <QMainWindow>
 
-class QTextBrowser;
-class QListWidget;
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
 
 namespace bouncelens {
 
-// A first, minimal window: open or drop messages, pick one, read its highlighted text and the
-// analysis. The full desktop app (explanation panel, bounce table, languages) replaces it.
+class AnalysisWorker;
+class BounceFilterProxy;
+class BounceTableModel;
+class BounceTablePane;
+class ExplanationPanel;
+class LanguageManager;
+class MessageView;
+class RecentFiles;
+
+// The main window: gets messages in (drop, File > Open, command line, recent files, paste),
+// hands them to the AnalysisWorker, and shows the results: the message view and explanation
+// of the current message above, the bounce table of all messages below.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    enum class ExportKind { SuppressionCsv, TableCsv, TableJson, TableJsonLines, ReportHtml, ReportPdf };
 
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Queues files, mboxes, maildirs and folders for analysis; returns at once.
     void openPaths(const QStringList &paths);
-    [[nodiscard]] const QList<MessageAnalysis> &analyses() const { return m_analyses; }
+    // Analyses a message (or mbox) given as bytes, e.g. pasted or dropped as message/rfc822.
+    void openBytes(const QByteArray &bytes, const QString &source);
+    void cancelLoading();
+    [[nodiscard]] bool isLoading() const;
+
+    // `remember`: store it as the choice for the next start (the menu does; --lang does not).
+    void setLanguage(Language language, bool remember);
+    [[nodiscard]] Language language() const;
+
+    // Writes an export without asking for a file name (the menu asks, then calls this).
+    bool exportTo(ExportKind kind, const QString &path, QString *error = nullptr);
+
+    // For tests and the screenshot mode.
+    [[nodiscard]] BounceTableModel *model() const { return m_model; }
+    [[nodiscard]] BounceFilterProxy *proxy() const { return m_proxy; }
+    [[nodiscard]] BounceTablePane *tablePane() const { return m_tablePane; }
+    [[nodiscard]] MessageView *messageView() const { return m_messageView; }
+    [[nodiscard]] ExplanationPanel *explanationPanel() const { return m_explanation; }
+    [[nodiscard]] AnalysisWorker *worker() const { return m_worker; }
+    [[nodiscard]] QStringList lastLoadErrors() const { return m_lastErrors; }
+    [[nodiscard]] int currentMessage() const { return m_currentMessage; }
+
+signals:
+    // Everything queued has been loaded (or the load was cancelled).
+    void loadingFinished();
 
 protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void openDialog();
-    void showAnalysis(int row);
+    void createActions();
+    void createMenus();
+    void retranslateUi();
+    void readSettings();
+    void writeSettings() const;
 
-    QListWidget *m_list = nullptr;
-    QTextBrowser *m_message = nullptr;
-    QTextBrowser *m_summary = nullptr;
-    QList<MessageAnalysis> m_analyses;
+    void onJobStarted();
+    void onBatch(const QList<LoadedMessage> &messages);
+    void onProgress(int filesDone, int filesTotal, int messages);
+    void onIdle();
+    void showMessage(int message, int recipient);
+    void showLoadErrors();
+    void updateStatus();
+    void updateActions();
+    void updateTitle();
+
+    void openDialog();
+    void openFolderDialog();
+    void pasteMessage();
+    void exportWithDialog(ExportKind kind);
+    void printReport();
+    void copyCustomerText();
+    void clearAll();
+    void about();
+
+    LanguageManager *m_languageManager = nullptr;
+    AnalysisWorker *m_worker = nullptr;
+    BounceTableModel *m_model = nullptr;
+    BounceFilterProxy *m_proxy = nullptr;
+    MessageView *m_messageView = nullptr;
+    ExplanationPanel *m_explanation = nullptr;
+    BounceTablePane *m_tablePane = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_topSplitter = nullptr;
+    RecentFiles *m_recent = nullptr;
+
+    QLabel *m_statusLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_exportMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_openFolderAction = nullptr;
+    QAction *m_exportSuppressionAction = nullptr;
+    QAction *m_exportCsvAction = nullptr;
+    QAction *m_exportJsonAction = nullptr;
+    QAction *m_exportHtmlAction = nullptr;
+    QAction *m_exportPdfAction = nullptr;
+    QAction *m_printAction = nullptr;
+    QAction *m_clearAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_pasteAction = nullptr;
+    QAction *m_copyCustomerAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_japaneseAction = nullptr;
+    QAction *m_englishAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+
+    int m_currentMessage = -1;
+    bool m_selectFirstOfJob = false;
+    int m_pasteCount = 0;
+    int m_recipientCount = 0;
+    int m_hardBounceCount = 0;
+    int m_filesDone = 0;
+    int m_filesTotal = 0;
+    QStringList m_pendingErrors;
+    QStringList m_lastErrors;
 };
 
 } // namespace bouncelens

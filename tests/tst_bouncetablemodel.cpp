@@ -1,0 +1,248 @@
+// The bounce table model and its filter proxy, without a window.
+#include "BounceAnalyzer.h"
+#include "BounceFilterProxy.h"
+#include "BounceTableModel.h"
+#include "MessageLoader.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace bouncelens;
+
+namespace {
+
+QList<LoadedMessage> loadFixtures(const QStringList &names)
+{
+    const MessageLoader loader;
+    const BounceAnalyzer analyzer;
+    QList<LoadedMessage> out;
+    QStringList paths;
+    for (const QString &n : names)
+        paths << QStringLiteral(BOUNCELENS_FIXTURES "/gui/") + n;
+    for (const QString &file : loader.expand(paths))
+        for (const RawMessage &raw : loader.loadFile(file))
+            out.append({analyzer.analyze(raw), raw.bytes});
+    return out;
+}
+
+const QStringList kAll{"userunknown.eml", "mailboxfull.eml", "two-recipients.eml", "not-a-bounce.eml", "two.mbox"};
+
+} // namespace
+
+class TestBounceTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void passesModelTester();
+    void cells_data();
+    void cells();
+    void roles();
+    void sorting_data();
+    void sorting();
+    void filters_data();
+    void filters();
+    void parseDate_data();
+    void parseDate();
+    void clearAndReasons();
+};
+
+void TestBounceTableModel::passesModelTester()
+{
+    BounceTableModel model;
+    BounceFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester t1(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(BounceTableModel::Date, Qt::DescendingOrder);
+    // In batches, as the worker delivers them.
+    for (const QString &name : kAll)
+        model.appendMessages(loadFixtures({name}));
+    QCOMPARE(model.rowCount(), 7);
+    proxy.setHardBouncesOnly(true);
+    proxy.setSearchText(QStringLiteral("example"));
+    proxy.setReason(QStringLiteral("userunknown"));
+    model.retranslate();
+    proxy.setReason(QString());
+    proxy.setHardBouncesOnly(false);
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestBounceTableModel::cells_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QStringList>("expected"); // every column's display text
+    QTest::newRow("user unknown")
+        << "userunknown.eml" << 0
+        << QStringList{"tanaka@example.jp", "Address does not exist", "550", "5.1.1", "Permanent failure", "Yes",
+                       QString(), "userunknown.eml"};
+    QTest::newRow("delay") << "mailboxfull.eml" << 0
+                           << QStringList{"suzuki@example.jp", "Mailbox full", "452", "4.2.2", "Temporary failure", "No",
+                                          QString(), "mailboxfull.eml"};
+    QTest::newRow("second recipient, no reply code")
+        << "two-recipients.eml" << 1
+        << QStringList{"info@nowhere.example.jp", "Domain does not exist", "", "5.4.4", "Permanent failure", "Yes",
+                       QString(), "two-recipients.eml"};
+    QTest::newRow("second message of an mbox")
+        << "two.mbox" << 1
+        << QStringList{"suzuki@example.jp", "Mailbox full", "452", "4.2.2", "Temporary failure", "No", QString(),
+                       "two.mbox #2"};
+    QTest::newRow("not a bounce") << "not-a-bounce.eml" << 0
+                                  << QStringList{"", "Not a bounce", "", "", "", "", QString(), "not-a-bounce.eml"};
+}
+
+void TestBounceTableModel::cells()
+{
+    QFETCH(QString, file);
+    QFETCH(int, row);
+    QFETCH(QStringList, expected);
+    BounceTableModel model;
+    model.appendMessages(loadFixtures({file}));
+    QCOMPARE(model.columnCount(), int(BounceTableModel::ColumnCount));
+    for (int c = 0; c < BounceTableModel::ColumnCount; ++c) {
+        if (c == BounceTableModel::Date) { // local time: only its shape is fixed
+            QVERIFY(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d$"))
+                        .match(model.index(row, c).data().toString())
+                        .hasMatch());
+            continue;
+        }
+        QCOMPARE(model.index(row, c).data().toString(), expected.at(c));
+    }
+}
+
+void TestBounceTableModel::roles()
+{
+    BounceTableModel model;
+    model.appendMessages(loadFixtures({"two-recipients.eml", "mailboxfull.eml"}));
+    QCOMPARE(model.rowCount(), 3);
+    const QModelIndex second = model.index(1, BounceTableModel::Source);
+    QCOMPARE(second.data(BounceTableModel::MessageIndexRole).toInt(), 0);
+    QCOMPARE(second.data(BounceTableModel::RecipientIndexRole).toInt(), 1);
+    QCOMPARE(second.data(BounceTableModel::ReasonRole).toString(), QStringLiteral("hostunknown"));
+    QCOMPARE(second.data(BounceTableModel::HardBounceRole).toBool(), true);
+    QCOMPARE(second.data(BounceTableModel::PermanentRole).toBool(), true);
+    QVERIFY(second.data(Qt::ToolTipRole).toString().endsWith(QLatin1String("two-recipients.eml")));
+    const QModelIndex delay = model.index(2, BounceTableModel::Date);
+    QCOMPARE(delay.data(BounceTableModel::PermanentRole).toBool(), false);
+    QCOMPARE(delay.data(BounceTableModel::FailureRole).toBool(), true);
+    QCOMPARE(delay.data(BounceTableModel::SortRole).toDateTime(),
+             QDateTime(QDate(2024, 5, 15), QTime(8, 2, 11), Qt::UTC));
+    QVERIFY(model.index(0, 0).data(BounceTableModel::SearchTextRole).toString().contains(QLatin1String("user unknown")));
+    QCOMPARE(model.rowOf(1), 2);
+    QCOMPARE(model.rowOf(0, 1), 1);
+    QCOMPARE(model.rowOf(5), -1);
+    QCOMPARE(model.headerData(BounceTableModel::HardBounce, Qt::Horizontal).toString(), QStringLiteral("Hard bounce"));
+}
+
+void TestBounceTableModel::sorting_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QString>("firstRecipient");
+    QTest::newRow("recipient ascending") << int(BounceTableModel::Recipient) << int(Qt::AscendingOrder) << "";
+    QTest::newRow("recipient descending") << int(BounceTableModel::Recipient) << int(Qt::DescendingOrder)
+                                          << "tanaka@example.jp";
+    QTest::newRow("date newest first") << int(BounceTableModel::Date) << int(Qt::DescendingOrder) << "";
+    QTest::newRow("date oldest first") << int(BounceTableModel::Date) << int(Qt::AscendingOrder) << "tanaka@example.jp";
+    QTest::newRow("status ascending") << int(BounceTableModel::Status) << int(Qt::AscendingOrder) << "";
+    QTest::newRow("type: permanent first") << int(BounceTableModel::Type) << int(Qt::DescendingOrder)
+                                           << "tanaka@example.jp";
+    QTest::newRow("type: non-bounces, then temporary") << int(BounceTableModel::Type) << int(Qt::AscendingOrder) << "";
+}
+
+void TestBounceTableModel::sorting()
+{
+    QFETCH(int, column);
+    QFETCH(int, order);
+    QFETCH(QString, firstRecipient);
+    BounceTableModel model;
+    BounceFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    model.appendMessages(loadFixtures(kAll));
+    proxy.sort(column, Qt::SortOrder(order));
+    QCOMPARE(proxy.index(0, BounceTableModel::Recipient).data().toString(), firstRecipient);
+}
+
+void TestBounceTableModel::filters_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<bool>("permanentOnly");
+    QTest::addColumn<bool>("hardOnly");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QStringList>("recipients");
+    QTest::newRow("permanent only (delays and non-bounces out)")
+        << "" << true << false << ""
+        << QStringList{"tanaka@example.jp", "sato@example.jp", "info@nowhere.example.jp", "tanaka@example.jp"};
+    QTest::newRow("hard only") << "" << false << true << "hostunknown" << QStringList{"info@nowhere.example.jp"};
+    QTest::newRow("reason") << "" << false << false << "mailboxfull"
+                            << QStringList{"suzuki@example.jp", "suzuki@example.jp"};
+    QTest::newRow("search is case-insensitive") << "SUZUKI" << false << false << ""
+                                                << QStringList{"suzuki@example.jp", "suzuki@example.jp"};
+    QTest::newRow("search the server's words") << "virtual mailbox" << false << false << ""
+                                               << QStringList{"tanaka@example.jp", "tanaka@example.jp"};
+    QTest::newRow("search a file name") << "two.mbox" << false << false << ""
+                                        << QStringList{"tanaka@example.jp", "suzuki@example.jp"};
+    QTest::newRow("search the translated reason") << "domain does not" << false << false << ""
+                                                  << QStringList{"info@nowhere.example.jp"};
+    QTest::newRow("all filters at once") << "example.jp" << true << true << "userunknown"
+                                         << QStringList{"tanaka@example.jp", "sato@example.jp", "tanaka@example.jp"};
+}
+
+void TestBounceTableModel::filters()
+{
+    QFETCH(QString, search);
+    QFETCH(bool, permanentOnly);
+    QFETCH(bool, hardOnly);
+    QFETCH(QString, reason);
+    QFETCH(QStringList, recipients);
+    BounceTableModel model;
+    BounceFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    model.appendMessages(loadFixtures(kAll));
+    proxy.setSearchText(search);
+    proxy.setPermanentOnly(permanentOnly);
+    proxy.setHardBouncesOnly(hardOnly);
+    proxy.setReason(reason);
+    QStringList shown;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        shown << proxy.index(r, BounceTableModel::Recipient).data().toString();
+    QCOMPARE(shown, recipients);
+}
+
+void TestBounceTableModel::parseDate_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected");
+    QTest::newRow("rfc 2822") << "Wed, 15 May 2024 08:02:11 +0000" << QDateTime(QDate(2024, 5, 15), QTime(8, 2, 11), Qt::UTC);
+    QTest::newRow("zone comment") << "Tue, 14 May 2024 10:15:02 +0900 (JST)"
+                                  << QDateTime(QDate(2024, 5, 14), QTime(1, 15, 2), Qt::UTC);
+    QTest::newRow("no weekday") << "16 May 2024 17:40:09 +0900" << QDateTime(QDate(2024, 5, 16), QTime(8, 40, 9), Qt::UTC);
+    QTest::newRow("garbage") << "yesterday-ish" << QDateTime();
+    QTest::newRow("empty") << "" << QDateTime();
+}
+
+void TestBounceTableModel::parseDate()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    const QDateTime parsed = BounceTableModel::parseDate(text);
+    QCOMPARE(parsed.isValid(), expected.isValid());
+    if (expected.isValid())
+        QCOMPARE(parsed.toUTC(), expected);
+}
+
+void TestBounceTableModel::clearAndReasons()
+{
+    BounceTableModel model;
+    model.appendMessages(loadFixtures(kAll));
+    QCOMPARE(model.reasons(), (QStringList{"hostunknown", "mailboxfull", "userunknown"}));
+    model.clear();
+    QVERIFY(model.reasons().isEmpty());
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_MAIN(TestBounceTableModel)
+#include "tst_bouncetablemodel.moc"

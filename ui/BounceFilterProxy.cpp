@@ -1,0 +1,68 @@
+#include "BounceFilterProxy.h"
+
+#include "BounceTableModel.h"
+
+namespace bouncelens {
+
+BounceFilterProxy::BounceFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(BounceTableModel::SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    setSortLocaleAware(true);
+    setDynamicSortFilter(true);
+}
+
+void BounceFilterProxy::setSearchText(const QString &text)
+{
+    if (text == m_search)
+        return;
+    m_search = text;
+    // Every word must match somewhere: "example.jp 5.1.1" narrows rather than widens.
+    m_words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    invalidateRowsFilter();
+}
+
+void BounceFilterProxy::setPermanentOnly(bool on)
+{
+    if (on == m_permanentOnly)
+        return;
+    m_permanentOnly = on;
+    invalidateRowsFilter();
+}
+
+void BounceFilterProxy::setHardBouncesOnly(bool on)
+{
+    if (on == m_hardOnly)
+        return;
+    m_hardOnly = on;
+    invalidateRowsFilter();
+}
+
+void BounceFilterProxy::setReason(const QString &reason)
+{
+    if (reason == m_reason)
+        return;
+    m_reason = reason;
+    invalidateRowsFilter();
+}
+
+bool BounceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_permanentOnly
+        && !(index.data(BounceTableModel::FailureRole).toBool() && index.data(BounceTableModel::PermanentRole).toBool()))
+        return false;
+    if (m_hardOnly && !index.data(BounceTableModel::HardBounceRole).toBool())
+        return false;
+    if (!m_reason.isEmpty() && index.data(BounceTableModel::ReasonRole).toString() != m_reason)
+        return false;
+    if (!m_words.isEmpty()) {
+        const QString text = index.data(BounceTableModel::SearchTextRole).toString();
+        for (const QString &word : m_words)
+            if (!text.contains(word))
+                return false;
+    }
+    return true;
+}
+
+} // namespace bouncelens

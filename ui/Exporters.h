@@ -1,0 +1,46 @@
+#pragma once
+
+#include "BounceExplainer.h"
+#include "LoadedMessage.h"
+
+#include <QCoreApplication>
+
+class QPagedPaintDevice;
+
+namespace bouncelens {
+
+// The files BounceLens writes. Pure functions from analyses to bytes (or a document), so each
+// is tested on its content; the dialogs live in MainWindow.
+//
+// - suppressionCsv: header "email", then every hard-bounced address once (lower case, sorted),
+//   CRLF line ends (RFC 4180), no BOM: what mailing tools import as a suppression list.
+// - tableCsv: the whole table, one row per recipient (or per message without one), technical
+//   column names and values (reason ids, true/false) plus the explanation's headline in the
+//   chosen language. UTF-8 with BOM so spreadsheet programs read Japanese correctly; cells that
+//   a spreadsheet would run as a formula (=, +, -, @) are prefixed with an apostrophe.
+// - tableJson: a JSON array of JsonExport objects (the CLI's format, one element per message);
+//   tableJsonLines: the CLI's own one-object-per-line form.
+// - reportHtml: the explanation of one message with its highlighted text, for HTML, PDF and print.
+class Exporters
+{
+    Q_DECLARE_TR_FUNCTIONS(Exporters)
+
+public:
+    [[nodiscard]] static QStringList hardBouncedAddresses(const QList<LoadedMessage> &messages);
+    [[nodiscard]] static QByteArray suppressionCsv(const QList<LoadedMessage> &messages);
+    [[nodiscard]] static QByteArray tableCsv(const QList<LoadedMessage> &messages, Language language);
+    [[nodiscard]] static QByteArray tableJson(const QList<LoadedMessage> &messages, Language language);
+    [[nodiscard]] static QByteArray tableJsonLines(const QList<LoadedMessage> &messages, Language language);
+    [[nodiscard]] static QString reportHtml(const MessageAnalysis &message, Language language);
+
+    // Lays the report out on a printer or PDF writer.
+    static void printReport(const QString &html, QPagedPaintDevice *device);
+    // Writes atomically (QSaveFile): a failed export never leaves half a file behind.
+    [[nodiscard]] static bool writeFile(const QString &path, const QByteArray &bytes, QString *error);
+    [[nodiscard]] static bool writePdf(const QString &path, const QString &html, const QString &title, QString *error);
+
+    // One CSV field, quoted when needed (RFC 4180).
+    [[nodiscard]] static QString csvField(const QString &value, bool guardFormula);
+};
+
+} // namespace bouncelens

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "AnalysisResult.h"
+#include "ExplanationContent.h"
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+
+namespace bouncelens {
+
+// The explanation of one bounced recipient: headline verdict, badges, cause, who must act, what
+// to do, the evidence, the server's words and the text for the customer with a Copy button.
+class RecipientCard : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit RecipientCard(QWidget *parent = nullptr);
+
+    // Sets every visible string, captions included, so a language switch is one call.
+    void setContent(const RecipientExplanation &content);
+    [[nodiscard]] const RecipientExplanation &content() const { return m_content; }
+
+    // Marks the card the user is looking at (clicked highlight or selected table row).
+    void setCurrent(bool current);
+    [[nodiscard]] bool isCurrent() const { return m_current; }
+    // The part of the card that explains a span of this role, to scroll it into view.
+    [[nodiscard]] QWidget *partFor(SpanRole role) const;
+
+    [[nodiscard]] QLabel *headlineLabel() const { return m_headline; }
+    [[nodiscard]] QPushButton *copyButton() const { return m_copy; }
+
+signals:
+    void customerTextCopied(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QLabel *addSection(QLabel **caption);
+    void updateColours();
+
+    RecipientExplanation m_content;
+    bool m_current = false;
+    QLabel *m_headline = nullptr;
+    QLabel *m_verdictBadge = nullptr;
+    QLabel *m_hardBadge = nullptr;
+    QLabel *m_verdictText = nullptr;
+    QLabel *m_addressCaption = nullptr;
+    QLabel *m_address = nullptr;
+    QLabel *m_causeCaption = nullptr;
+    QLabel *m_cause = nullptr;
+    QLabel *m_whoCaption = nullptr;
+    QLabel *m_who = nullptr;
+    QLabel *m_fixCaption = nullptr;
+    QLabel *m_fix = nullptr;
+    QLabel *m_evidenceCaption = nullptr;
+    QLabel *m_evidence = nullptr;
+    QLabel *m_serverCaption = nullptr;
+    QLabel *m_server = nullptr;
+    QLabel *m_codesCaption = nullptr;
+    QLabel *m_codes = nullptr;
+    QLabel *m_customerCaption = nullptr;
+    QLabel *m_customer = nullptr;
+    QPushButton *m_copy = nullptr;
+};
+
+} // namespace bouncelens
