@@ -1,0 +1,215 @@
+#include "MailboxFetcher.h"
+
+#include "BounceAnalyzer.h"
+#include "FetchCriteria.h"
+#include "FetchErrors.h"
+#include "FetchProbe.h"
+#include "FetchSource.h"
+#include "FetchTimeout.h"
+#include "FetchTls.h"
+#include "MessageLoader.h"
+#include "VmimePlatform.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+#include <vmime/security/sasl/defaultSASLAuthenticator.hpp>
+#include <vmime/vmime.hpp>
+
+namespace bouncelens {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("MailboxFetcher", text);
+}
+
+// The connection details read from FetchOptions, checked before any network traffic.
+struct Target
+{
+    QString scheme; // imap, imaps, pop3, pop3s
+    QString host;
+    int port = -1;
+    QString folder;
+    QString user;
+    QString password;
+    QString urlBase; // scheme://host[:port], to name messages
+    QString error; // set when the request cannot work
+
+    [[nodiscard]] bool isPop3() const { return scheme.startsWith(QLatin1String("pop3")); }
+    [[nodiscard]] bool isImplicitTls() const { return scheme.endsWith(QLatin1Char('s')); }
+    [[nodiscard]] int defaultPort() const
+    {
+        return isPop3() ? (isImplicitTls() ? 995 : 110) : (isImplicitTls() ? 993 : 143);
+    }
+};
+
+Target parseTarget(const FetchOptions &options)
+{
+    Target t;
+    const QUrl url(options.url.trimmed(), QUrl::StrictMode);
+    t.scheme = url.scheme().toLower();
+    static const QStringList schemes
+        = {QStringLiteral("imap"), QStringLiteral("imaps"), QStringLiteral("pop3"), QStringLiteral("pop3s")};
+    if (!url.isValid() || !schemes.contains(t.scheme) || url.host().isEmpty()) {
+        t.error = tr(
+            "\"%1\" is not a mailbox address. Use imap://, imaps://, pop3:// or pop3s:// followed by the "
+            "server name, e.g. imaps://mail.example.com/INBOX.")
+                      .arg(options.url);
+        return t;
+    }
+    t.host = url.host();
+    t.port = url.port(-1);
+    t.urlBase = t.scheme + QStringLiteral("://")
+        + (t.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + t.host + QLatin1Char(']') : t.host)
+        + (t.port > 0 ? QLatin1Char(':') + QString::number(t.port) : QString());
+    t.folder = options.folder;
+    if (t.folder.isEmpty())
+        t.folder = url.path(QUrl::FullyDecoded).section(QLatin1Char(';'), 0, 0).mid(1);
+    if (t.folder.isEmpty())
+        t.folder = QStringLiteral("INBOX");
+    if (t.isPop3() && t.folder.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) != 0) {
+        t.error = tr("POP3 servers have no folders other than INBOX; use IMAP to read \"%1\".").arg(t.folder);
+        return t;
+    }
+    t.user = options.user.isEmpty() ? url.userName(QUrl::FullyDecoded) : options.user;
+    t.password = options.password.isEmpty() ? url.password(QUrl::FullyDecoded) : options.password;
+    if (t.user.isEmpty())
+        t.error = tr("A user name is needed to log in to %1.").arg(t.host);
+    return t;
+}
+
+} // namespace
+
+MailboxFetcher::MailboxFetcher(FetchOptions options)
+    : m_options(std::move(options))
+    , m_control(std::make_shared<FetchTimeoutControl>())
+{ }
+
+MailboxFetcher::~MailboxFetcher() = default;
+
+void MailboxFetcher::cancel()
+{
+    m_control->cancelled = true;
+}
+
+bool MailboxFetcher::isCancelled() const
+{
+    return m_control->cancelled;
+}
+
+FetchResult MailboxFetcher::run()
+{
+    FetchResult result;
+    FetchProgress progress;
+    auto report = [&](FetchProgress::Stage stage) {
+        progress.stage = stage;
+        progress.candidates = result.candidates;
+        progress.examined = result.examined;
+        progress.found = int(result.messages.size());
+        if (m_onProgress)
+            m_onProgress(progress);
+    };
+
+    const Target target = parseTarget(m_options);
+    if (!target.error.isEmpty()) {
+        result.error = FetchError::InvalidRequest;
+        result.errorText = target.error;
+        return result;
+    }
+
+    VmimePlatform::ensureInitialised();
+    auto tls = std::make_shared<FetchTlsReport>();
+    QString verifierError;
+    auto verifier = FetchTls::makeVerifier(
+        m_options.systemCaBundle, m_options.caFile, m_options.trustedFingerprints, tls, &verifierError);
+    if (!verifier) {
+        result.error = FetchError::InvalidRequest;
+        result.errorText = verifierError;
+        return result;
+    }
+    m_control->timeoutMs = std::max(1, m_options.timeoutSeconds) * 1000;
+
+    FetchFailureContext context;
+    context.host = target.host;
+    context.folder = target.folder;
+    context.timeoutSeconds = m_options.timeoutSeconds;
+    context.tls = tls.get();
+
+    const FetchCriteria criteria {m_options.since, m_options.includeFeedback, m_options.includeAutoReplies};
+    const BounceAnalyzer analyzer;
+    const qint64 maxBytes = MessageLoader().limits().maxMessageBytes;
+    std::shared_ptr<vmime::net::store> store;
+    report(FetchProgress::Stage::Connecting);
+    try {
+        auto session = vmime::net::session::create();
+        const vmime::utility::url url(target.scheme.toStdString(), target.host.toStdString(),
+            target.port > 0 ? vmime::port_t(target.port) : vmime::utility::url::UNSPECIFIED_PORT);
+        store = session->getStore(url, std::make_shared<vmime::security::sasl::defaultSASLAuthenticator>());
+        store->setProperty("auth.username", target.user.toStdString());
+        store->setProperty("auth.password", target.password.toStdString());
+        // SASL first (PLAIN, CRAM-MD5, ...), then the protocol's own LOGIN / USER+PASS.
+        store->setProperty("options.sasl", true);
+        store->setProperty("options.sasl.fallback", true);
+        if (!target.isImplicitTls()) {
+            // STARTTLS only on request, and then insisting: a server that does not offer it
+            // must not silently get the password in clear text.
+            store->setProperty("connection.tls", m_options.startTls);
+            store->setProperty("connection.tls.required", m_options.startTls);
+        }
+        store->setCertificateVerifier(verifier);
+        store->setTimeoutHandlerFactory(makeFetchTimeoutHandlerFactory(m_control));
+        store->connect();
+        context.loggedIn = true;
+
+        std::unique_ptr<FetchSource> source = target.isPop3() ? makePop3FetchSource(store, target.urlBase)
+                                                              : makeImapFetchSource(store, target.urlBase);
+        source->open(target.folder);
+        report(FetchProgress::Stage::Searching);
+        const QList<FetchCandidate> candidates = source->candidates(criteria);
+        result.candidates = int(candidates.size());
+        result.searchedOnServer = source->searchedOnServer();
+        report(FetchProgress::Stage::Fetching);
+        for (const FetchCandidate &candidate : candidates) {
+            if (isCancelled())
+                throw vmime::exceptions::operation_cancelled();
+            if (m_options.limit > 0 && result.messages.size() >= m_options.limit)
+                break;
+            ++result.examined;
+            if (candidate.size > maxBytes)
+                continue; // no bounce is that large; the loader would refuse it too
+            const QByteArray bytes = source->download(candidate);
+            const MessageAnalysis analysis
+                = analyzer.analyze(MessageLoader::normalizeLineEndings(bytes), source->sourceName(candidate));
+            if (analysis.ok() && criteria.wants(analysis.kind)) {
+                result.messages.append(analysis);
+                if (m_onMessage)
+                    m_onMessage(analysis);
+            }
+            report(FetchProgress::Stage::Fetching);
+        }
+        source->close();
+        store->disconnect();
+    } catch (const std::exception &e) {
+        context.cancelled = isCancelled();
+        if (!context.loggedIn && !context.cancelled
+            && dynamic_cast<const vmime::exceptions::connection_error *>(&e))
+            context.probe
+                = probeConnection(target.host, target.port > 0 ? target.port : target.defaultPort(), 5000);
+        const FetchFailure failure = describeFetchFailure(e, context);
+        result.error = failure.error;
+        result.errorText = failure.text;
+        result.certificateFingerprint = failure.fingerprint;
+        // Say goodbye if the server is still there, but do not wait a full timeout for it.
+        m_control->timeoutMs = 2000;
+        try {
+            if (store && store->isConnected())
+                store->disconnect();
+        } catch (const std::exception &) { }
+    }
+    report(FetchProgress::Stage::Done);
+    return result;
+}
+
+} // namespace bouncelens

@@ -1,0 +1,824 @@
+// Fetching bounces from IMAP and POP3 (issue 6) against a private, unprivileged Dovecot that
+// the test starts itself on 127.0.0.1, with a self-made CA and server certificate.
+
+#include "BounceAnalyzer.h"
+#include "FetchCriteria.h"
+#include "FetchTls.h"
+#include "HeaderBlock.h"
+#include "MailboxFetcher.h"
+#include "MessageLoader.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <grp.h>
+#include <netinet/in.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <optional>
+
+using namespace bouncelens;
+
+namespace {
+
+const QString password = QStringLiteral("s3cret-Pass");
+const QString user = QStringLiteral("tester");
+
+// A port nobody listens on right now (the kernel's choice). Dovecot binds it a moment later.
+int freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr {};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    socklen_t len = sizeof addr;
+    int port = -1;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0
+        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
+        port = ntohs(addr.sin_port);
+    ::close(fd);
+    return port;
+}
+
+bool canConnect(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr {};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(quint16(port));
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+}
+
+bool runTool(const QString &program, const QStringList &args, QString *output = nullptr)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    const bool ok = p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (p.state() != QProcess::NotRunning) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    if (output)
+        *output = QString::fromLocal8Bit(p.readAll());
+    return ok;
+}
+
+// What identifies a result independently of where it came from.
+QString signature(const QString &kind, QStringList recipients)
+{
+    recipients.sort();
+    return kind + QLatin1Char('|') + recipients.join(QLatin1Char(','));
+}
+
+struct CliRun
+{
+    int exitCode = -1;
+    QStringList signatures; // sorted
+    QStringList sources;
+    QString stdErr;
+    QString stdOut;
+};
+
+// The maildir's messages as name -> flags ("" for new/ and ":2,"), the part that must not change.
+// Dovecot's POP3 server moves new/ messages to cur/ on login (its own \Recent handling, whatever
+// the client does), so the folder itself is not part of the comparison; the flags are.
+QMap<QString, QString> maildirState(const QString &maildir)
+{
+    QMap<QString, QString> state;
+    for (const char *sub : {"cur", "new"}) {
+        const QDir dir(maildir + QLatin1Char('/') + QLatin1String(sub));
+        for (const QString &name : dir.entryList(QDir::Files)) {
+            const qsizetype colon = name.indexOf(QLatin1String(":2,"));
+            state.insert(colon < 0 ? name : name.left(colon), colon < 0 ? QString() : name.mid(colon + 3));
+        }
+    }
+    return state;
+}
+
+} // namespace
+
+class TestFetch : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+
+    void criteriaPickEveryCorpusBounce();
+    void searchChunksUseLiteralsForJapanese();
+    void fingerprintFormats();
+
+    void fetchReturnsExactlyTheBounces_data();
+    void fetchReturnsExactlyTheBounces();
+    void includeFeedback();
+    void limitAndSince();
+    void wrongPassword_data();
+    void wrongPassword();
+    void untrustedCertificate_data();
+    void untrustedCertificate();
+    void missingFolder();
+    void connectionRefused();
+    void silentServerTimesOut();
+    void usageErrors_data();
+    void usageErrors();
+    void serverSearchMatchesClientSide();
+    void cancelKeepsWhatWasFetched();
+    void serverStoppedMidFetch_data();
+    void serverStoppedMidFetch();
+
+private:
+    bool startDovecot();
+    void stopDovecot();
+    CliRun runCli(const QStringList &args, const QByteArray &stdinData = {}, bool withPasswordEnv = true);
+    QString url(const QString &scheme, const QString &path = QString()) const;
+    void checkMailboxUnchanged();
+
+    QTemporaryDir m_dir;
+    QString m_dovecot;
+    QString m_root; // m_dir.path()
+    QString m_maildir;
+    QString m_caFile; // the test CA that signed the server certificate
+    QString m_serverFingerprint;
+    QMap<QString, int> m_ports; // scheme -> port
+    QProcess *m_server = nullptr;
+    qint64 m_serverGroup = 0;
+    QStringList m_expected; // signatures of the bounces in the maildir
+    QStringList m_expectedFeedback; // ... plus feedback reports
+    QMap<QString, QString> m_initialState;
+};
+
+QString TestFetch::url(const QString &scheme, const QString &path) const
+{
+    return QStringLiteral("%1://127.0.0.1:%2/%3").arg(scheme).arg(m_ports.value(scheme)).arg(path);
+}
+
+void TestFetch::initTestCase()
+{
+    const QStringList sbin
+        = {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/usr/bin")};
+    m_dovecot = QStandardPaths::findExecutable(QStringLiteral("dovecot"), sbin);
+    if (m_dovecot.isEmpty())
+        m_dovecot = QStandardPaths::findExecutable(QStringLiteral("dovecot"));
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (m_dovecot.isEmpty() || openssl.isEmpty())
+        QSKIP("dovecot (dovecot-imapd, dovecot-pop3d) or openssl is not installed: see "
+              ".ci/install-fetch-deps.sh");
+    QVERIFY(m_dir.isValid());
+    m_root = m_dir.path();
+    m_maildir = m_root + QStringLiteral("/Maildir");
+    for (const char *sub : {"/Maildir/cur", "/Maildir/new", "/Maildir/tmp", "/home", "/run", "/state"})
+        QVERIFY(QDir().mkpath(m_root + QLatin1String(sub)));
+
+    // A CA and a server certificate for 127.0.0.1 signed by it: --ca-file gets the CA.
+    const QString r = m_root + QLatin1Char('/');
+    QString out;
+    QVERIFY2(runTool(openssl,
+                 {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                     QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                     r + QStringLiteral("ca.key"), QStringLiteral("-out"), r + QStringLiteral("ca.crt"),
+                     QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                     QStringLiteral("/CN=BounceLens Test CA")},
+                 &out),
+        qPrintable(out));
+    QFile ext(r + QStringLiteral("server.ext"));
+    QVERIFY(ext.open(QIODevice::WriteOnly));
+    ext.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
+    ext.close();
+    QVERIFY2(runTool(openssl,
+                 {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                     QStringLiteral("-nodes"), QStringLiteral("-keyout"), r + QStringLiteral("server.key"),
+                     QStringLiteral("-out"), r + QStringLiteral("server.csr"), QStringLiteral("-subj"),
+                     QStringLiteral("/CN=127.0.0.1")},
+                 &out),
+        qPrintable(out));
+    QVERIFY2(
+        runTool(openssl,
+            {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                r + QStringLiteral("server.csr"), QStringLiteral("-CA"), r + QStringLiteral("ca.crt"),
+                QStringLiteral("-CAkey"), r + QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
+                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+                r + QStringLiteral("server.ext"), QStringLiteral("-out"), r + QStringLiteral("server.crt")},
+            &out),
+        qPrintable(out));
+    m_caFile = r + QStringLiteral("ca.crt");
+    QFile serverCert(r + QStringLiteral("server.crt"));
+    QVERIFY(serverCert.open(QIODevice::ReadOnly));
+    const QByteArray pem = serverCert.readAll();
+    const QByteArray der = QByteArray::fromBase64(
+        pem.mid(pem.indexOf('\n') + 1, pem.indexOf("-----END") - pem.indexOf('\n') - 1).replace('\n', ""));
+    m_serverFingerprint = FetchTls::sha256Fingerprint(der);
+
+    // The mailbox: own fixtures, plus a few corpus samples when the corpus is there.
+    QStringList files;
+    for (const QFileInfo &info :
+        QDir(QStringLiteral(BOUNCELENS_FIXTURES "/fetch")).entryInfoList({QStringLiteral("*.eml")}))
+        files << info.absoluteFilePath();
+    for (const char *name : {"lhost-postfix-01.eml", "lhost-exim-01.eml", "rfc3464-01.eml"}) {
+        const QString path = QStringLiteral(BOUNCELENS_CORPUS "/eml/") + QLatin1String(name);
+        if (QFile::exists(path))
+            files << path;
+    }
+    const BounceAnalyzer analyzer;
+    const MessageLoader loader;
+    int n = 0;
+    for (const QString &file : files) {
+        for (const RawMessage &raw : loader.loadFile(file)) {
+            ++n;
+            // Mostly cur/ (seen by some mail program before), with assorted flags; one in new/.
+            static const char *const flags[] = {"", "S", "F", "", "RS", ""};
+            const QString base = QStringLiteral("17000%1.M%1P1.test").arg(n, 3, 10, QLatin1Char('0'));
+            const QString name = n == 3
+                ? QStringLiteral("/new/") + base
+                : QStringLiteral("/cur/") + base + QStringLiteral(":2,") + QLatin1String(flags[n % 6]);
+            QFile f(m_maildir + name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(raw.bytes);
+            f.close();
+            const MessageAnalysis a = analyzer.analyze(raw);
+            QStringList recipients;
+            for (const RecipientResult &rr : a.recipients)
+                recipients << rr.address;
+            const QString sig = signature(toString(a.kind), recipients);
+            if (a.kind == MessageKind::Bounce || a.kind == MessageKind::Delay) {
+                m_expected << sig;
+                m_expectedFeedback << sig;
+            } else if (a.kind == MessageKind::Feedback) {
+                m_expectedFeedback << sig;
+            }
+            const bool ownBounce = QFileInfo(file).fileName().startsWith(QLatin1String("bounce-"));
+            const bool ownOther = QFileInfo(file).fileName().startsWith(QLatin1String("other-"));
+            // The fixtures are what they claim to be, or the comparisons below prove nothing.
+            if (ownBounce)
+                QVERIFY2(a.kind == MessageKind::Bounce || a.kind == MessageKind::Delay, qPrintable(file));
+            if (ownOther)
+                QVERIFY2(a.kind != MessageKind::Bounce && a.kind != MessageKind::Delay, qPrintable(file));
+        }
+    }
+    m_expected.sort();
+    m_expectedFeedback.sort();
+    QVERIFY(m_expected.size() >= 4);
+
+    QFile users(m_root + QStringLiteral("/users"));
+    QVERIFY(users.open(QIODevice::WriteOnly));
+    users.write((user + QStringLiteral(":{PLAIN}") + password + QLatin1Char('\n')).toUtf8());
+    users.close();
+
+    for (const QString &scheme :
+        {QStringLiteral("imap"), QStringLiteral("imaps"), QStringLiteral("pop3"), QStringLiteral("pop3s")})
+        m_ports.insert(scheme, freePort());
+    QVERIFY(startDovecot());
+    m_initialState = maildirState(m_maildir);
+}
+
+bool TestFetch::startDovecot()
+{
+    // Who the server runs as. As a normal user: that user throughout. As root (CI containers):
+    // Dovecot refuses root for logins and mail, so the package's own unprivileged users serve,
+    // and the mail files are handed to the mail user.
+    QString internalUser, loginUser, groupName;
+    uid_t mailUid = ::getuid();
+    gid_t mailGid = ::getgid();
+    if (::geteuid() == 0) {
+        const passwd *dovecot = ::getpwnam("dovecot");
+        const passwd *dovenull = ::getpwnam("dovenull");
+        if (!dovecot || !dovenull) {
+            qWarning("running as root needs the users dovecot and dovenull (from the dovecot-core package)");
+            return false;
+        }
+        internalUser = QStringLiteral("dovecot");
+        loginUser = QStringLiteral("dovenull");
+        mailUid = dovecot->pw_uid;
+        mailGid = dovecot->pw_gid;
+        const struct group *g = ::getgrgid(mailGid);
+        groupName = g ? QString::fromLocal8Bit(g->gr_name) : QStringLiteral("dovecot");
+        // The mail processes must read and write the maildir (indexes) and the home.
+        QDirIterator it(
+            m_root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+        const auto own = [&](const QString &path) {
+            if (!path.contains(QLatin1String("/run"))
+                && ::chown(QFile::encodeName(path).constData(), mailUid, mailGid) != 0)
+                qWarning("chown %s failed", qPrintable(path));
+        };
+        while (it.hasNext())
+            own(it.next());
+        ::chmod(QFile::encodeName(m_root).constData(), 0755);
+    } else {
+        const passwd *me = ::getpwuid(::getuid());
+        const struct group *g = ::getgrgid(::getgid());
+        internalUser = loginUser = QString::fromLocal8Bit(me ? me->pw_name : "nobody");
+        groupName = QString::fromLocal8Bit(g ? g->gr_name : "nogroup");
+    }
+
+    QFile templ(QStringLiteral(BOUNCELENS_FIXTURES "/../dovecot/dovecot.conf.in"));
+    if (!templ.open(QIODevice::ReadOnly))
+        return false;
+    QString conf = QString::fromUtf8(templ.readAll());
+    conf.replace(QStringLiteral("default_internal_user = @USER@"),
+        QStringLiteral("default_internal_user = ") + internalUser);
+    conf.replace(
+        QStringLiteral("default_login_user = @USER@"), QStringLiteral("default_login_user = ") + loginUser);
+    conf.replace(QStringLiteral("@GROUP@"), groupName);
+    conf.replace(QStringLiteral("@UID@"), QString::number(mailUid));
+    conf.replace(QStringLiteral("@GID@"), QString::number(mailGid));
+    conf.replace(QStringLiteral("@DIR@"), m_root);
+    conf.replace(QStringLiteral("@PORT_IMAP@"), QString::number(m_ports.value(QStringLiteral("imap"))));
+    conf.replace(QStringLiteral("@PORT_IMAPS@"), QString::number(m_ports.value(QStringLiteral("imaps"))));
+    conf.replace(QStringLiteral("@PORT_POP3@"), QString::number(m_ports.value(QStringLiteral("pop3"))));
+    conf.replace(QStringLiteral("@PORT_POP3S@"), QString::number(m_ports.value(QStringLiteral("pop3s"))));
+    QFile confFile(m_root + QStringLiteral("/dovecot.conf"));
+    if (!confFile.open(QIODevice::WriteOnly))
+        return false;
+    confFile.write(conf.toUtf8());
+    confFile.close();
+
+    m_server = new QProcess(this);
+    m_server->setProcessChannelMode(QProcess::MergedChannels);
+    // Its own process group, so that stopping it takes the imap/pop3 children along; and it
+    // dies with the test even if the test crashes (Dovecot's children follow their master).
+    m_server->setChildProcessModifier([] {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    });
+    m_server->start(m_dovecot, {QStringLiteral("-F"), QStringLiteral("-c"), confFile.fileName()});
+    if (!m_server->waitForStarted(10000))
+        return false;
+    m_serverGroup = m_server->processId();
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 15000) {
+        bool all = true;
+        for (int port : std::as_const(m_ports))
+            all = all && canConnect(port);
+        if (all)
+            return true;
+        if (m_server->state() == QProcess::NotRunning)
+            break;
+        QThread::msleep(50);
+    }
+    QFile log(m_root + QStringLiteral("/dovecot.log"));
+    log.open(QIODevice::ReadOnly);
+    qWarning("dovecot did not start: %s\n%s", m_server->readAll().constData(), log.readAll().constData());
+    stopDovecot();
+    return false;
+}
+
+void TestFetch::stopDovecot()
+{
+    if (!m_server)
+        return;
+    if (m_serverGroup > 0)
+        ::kill(-pid_t(m_serverGroup), SIGKILL);
+    m_server->kill();
+    m_server->waitForFinished(10000);
+    delete m_server;
+    m_server = nullptr;
+    m_serverGroup = 0;
+    // The master's pid file would make the next start refuse ("already running").
+    QFile::remove(m_root + QStringLiteral("/run/master.pid"));
+}
+
+void TestFetch::cleanup()
+{
+    // A test that stopped the server (or lost it) gets it back for the next one.
+    if (!m_dovecot.isEmpty() && m_server == nullptr && !m_ports.isEmpty())
+        QVERIFY(startDovecot());
+}
+
+void TestFetch::cleanupTestCase()
+{
+    stopDovecot();
+}
+
+CliRun TestFetch::runCli(const QStringList &args, const QByteArray &stdinData, bool withPasswordEnv)
+{
+    CliRun run;
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("BOUNCELENS_PASSWORD"));
+    if (withPasswordEnv)
+        env.insert(QStringLiteral("BOUNCELENS_PASSWORD"), password);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(BOUNCELENS_BINARY), QStringList {QStringLiteral("fetch")} + args);
+    if (!p.waitForStarted(10000))
+        return run;
+    p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        run.stdErr = QStringLiteral("timed out");
+        return run;
+    }
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    run.stdErr = QString::fromUtf8(p.readAllStandardError());
+    run.stdOut = QString::fromUtf8(p.readAllStandardOutput());
+    for (const QString &line : run.stdOut.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (o.isEmpty())
+            continue; // text output
+        QStringList recipients;
+        for (const QJsonValue &r : o.value(QStringLiteral("recipients")).toArray())
+            recipients << r.toObject().value(QStringLiteral("address")).toString();
+        run.signatures << signature(o.value(QStringLiteral("kind")).toString(), recipients);
+        run.sources << o.value(QStringLiteral("source")).toString();
+    }
+    run.signatures.sort();
+    return run;
+}
+
+void TestFetch::checkMailboxUnchanged()
+{
+    const QMap<QString, QString> now = maildirState(m_maildir);
+    QCOMPARE(now.keys(), m_initialState.keys());
+    for (auto it = now.cbegin(); it != now.cend(); ++it)
+        QVERIFY2(it.value() == m_initialState.value(it.key()),
+            qPrintable(QStringLiteral("flags of %1 changed from \"%2\" to \"%3\"")
+                           .arg(it.key(), m_initialState.value(it.key()), it.value())));
+}
+
+// The client-side rules must let every real bounce of the corpus through, or POP3 (and IMAP
+// servers whose SEARCH fails) would silently miss bounces.
+void TestFetch::criteriaPickEveryCorpusBounce()
+{
+    QFile labelsFile(QStringLiteral(BOUNCELENS_CORPUS "/labels.json"));
+    if (!labelsFile.open(QIODevice::ReadOnly))
+        QSKIP("the shared corpus is not available");
+    const QJsonObject labels = QJsonDocument::fromJson(labelsFile.readAll()).object();
+    const MessageLoader loader;
+    FetchCriteria bouncesOnly;
+    FetchCriteria everything;
+    everything.feedback = everything.autoReplies = true;
+    int bounces = 0;
+    QStringList missed;
+    for (auto it = labels.constBegin(); it != labels.constEnd(); ++it) {
+        bool bounce = false;
+        for (const QJsonValue &entry : it.value().toArray()) {
+            const QString reason = entry.toObject().value(QStringLiteral("reason")).toString();
+            bounce = bounce
+                || (reason != QLatin1String("vacation") && reason != QLatin1String("feedback")
+                    && reason != QLatin1String("delivered"));
+        }
+        const QList<RawMessage> messages
+            = loader.loadFile(QStringLiteral(BOUNCELENS_CORPUS "/eml/") + it.key());
+        QVERIFY2(!messages.isEmpty() && messages.first().error.isEmpty(), qPrintable(it.key()));
+        const QByteArray header = HeaderBlock::headerPart(messages.first().bytes);
+        bounces += bounce ? 1 : 0;
+        if (!(bounce ? bouncesOnly : everything).matchesHeader(header))
+            missed << it.key();
+    }
+    QVERIFY(bounces > 100);
+    QVERIFY2(missed.isEmpty(),
+        qPrintable(QStringLiteral("%1 of %2 messages not picked: %3")
+                       .arg(missed.size())
+                       .arg(labels.size())
+                       .arg(missed.join(QLatin1Char(' ')))));
+}
+
+void TestFetch::searchChunksUseLiteralsForJapanese()
+{
+    FetchCriteria criteria;
+    criteria.since = QDate(2024, 3, 5);
+    const QList<QByteArray> chunks = criteria.imapSearchChunks();
+    QVERIFY(chunks.size() > 1);
+    QVERIFY(chunks.first().startsWith("UID SEARCH CHARSET UTF-8 SINCE 5-Mar-2024 OR "));
+    for (qsizetype i = 0; i + 1 < chunks.size(); ++i) {
+        const QByteArray &chunk = chunks.at(i);
+        QVERIFY(chunk.endsWith('}'));
+        const QByteArray count = chunk.mid(chunk.lastIndexOf('{') + 1).chopped(1);
+        // The next chunk starts with exactly that many bytes of UTF-8.
+        QVERIFY(QString::fromUtf8(chunks.at(i + 1).left(count.toInt()))
+                    .contains(QRegularExpression(QStringLiteral("^\\p{Han}|^\\p{Katakana}|^\\p{Hiragana}"))));
+    }
+    QCOMPARE(chunks.join().count("OR"),
+        chunks.join().count("FROM ") + chunks.join().count("SUBJECT ") + chunks.join().count("HEADER ") - 1);
+}
+
+void TestFetch::fingerprintFormats()
+{
+    const QString hex = QStringLiteral("00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF");
+    QCOMPARE(FetchTls::normalizeFingerprint(hex.toLower()), hex);
+    QCOMPARE(FetchTls::normalizeFingerprint(QStringLiteral("SHA256:") + FetchTls::sha256Fingerprint("x")),
+        FetchTls::sha256Fingerprint("x").remove(QLatin1Char(':')));
+    QVERIFY(FetchTls::normalizeFingerprint(QStringLiteral("abc")).isEmpty());
+    QCOMPARE(FetchTls::splitPem("junk\n-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\nx"
+                                "-----BEGIN CERTIFICATE-----\nBB==\n-----END CERTIFICATE-----\n")
+                 .size(),
+        2);
+}
+
+void TestFetch::fetchReturnsExactlyTheBounces_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("sourcePrefix");
+    QTest::newRow("imap") << QStringLiteral("imap") << QStringList()
+                          << QStringLiteral("imap://127.0.0.1:%1/INBOX;UID=");
+    QTest::newRow("imaps") << QStringLiteral("imaps") << QStringList {QStringLiteral("--ca-file")}
+                           << QStringLiteral("imaps://127.0.0.1:%1/INBOX;UID=");
+    QTest::newRow("imap+starttls") << QStringLiteral("imap")
+                                   << QStringList {QStringLiteral("--starttls"), QStringLiteral("--ca-file")}
+                                   << QStringLiteral("imap://127.0.0.1:%1/INBOX;UID=");
+    QTest::newRow("pop3") << QStringLiteral("pop3") << QStringList()
+                          << QStringLiteral("pop3://127.0.0.1:%1/INBOX;UIDL=");
+    QTest::newRow("pop3s") << QStringLiteral("pop3s") << QStringList {QStringLiteral("--ca-file")}
+                           << QStringLiteral("pop3s://127.0.0.1:%1/INBOX;UIDL=");
+    QTest::newRow("pop3+stls") << QStringLiteral("pop3")
+                               << QStringList {QStringLiteral("--starttls"), QStringLiteral("--ca-file")}
+                               << QStringLiteral("pop3://127.0.0.1:%1/INBOX;UIDL=");
+}
+
+void TestFetch::fetchReturnsExactlyTheBounces()
+{
+    QFETCH(QString, scheme);
+    QFETCH(QStringList, options);
+    QFETCH(QString, sourcePrefix);
+    if (options.contains(QStringLiteral("--ca-file")))
+        options.insert(options.indexOf(QStringLiteral("--ca-file")) + 1, m_caFile);
+    const CliRun run = runCli(
+        QStringList {QStringLiteral("--user"), user, QStringLiteral("--format"), QStringLiteral("json")}
+        + options + QStringList {url(scheme)});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QCOMPARE(run.signatures, m_expected);
+    const QString prefix = sourcePrefix.arg(m_ports.value(scheme));
+    for (const QString &source : run.sources)
+        QVERIFY2(source.startsWith(prefix), qPrintable(source));
+    checkMailboxUnchanged();
+}
+
+void TestFetch::includeFeedback()
+{
+    const CliRun run
+        = runCli({QStringLiteral("--user"), user, QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--include-feedback"), url(QStringLiteral("imap"), QStringLiteral("INBOX"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QVERIFY(m_expectedFeedback.size() > m_expected.size());
+    QCOMPARE(run.signatures, m_expectedFeedback);
+    checkMailboxUnchanged();
+}
+
+void TestFetch::limitAndSince()
+{
+    // Password from standard input this time.
+    CliRun run = runCli({QStringLiteral("--user"), user, QStringLiteral("--password-stdin"),
+                            QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--limit"),
+                            QStringLiteral("2"), url(QStringLiteral("imap"))},
+        password.toUtf8() + '\n', false);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QCOMPARE(run.signatures.size(), 2);
+    // The messages arrived (internal date) today, so a date in the future leaves nothing.
+    run = runCli({QStringLiteral("--user"), user, QStringLiteral("--format"), QStringLiteral("json"),
+        QStringLiteral("--since"), QDate::currentDate().addDays(2).toString(Qt::ISODate),
+        url(QStringLiteral("imap"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QCOMPARE(run.signatures.size(), 0);
+    run = runCli({QStringLiteral("--user"), user, QStringLiteral("--format"), QStringLiteral("json"),
+        QStringLiteral("--since"), QStringLiteral("2000-01-01"), url(QStringLiteral("imap"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QCOMPARE(run.signatures, m_expected);
+    // Text output works too and counts what it found.
+    run = runCli({QStringLiteral("--user"), user, QStringLiteral("--lang"), QStringLiteral("en"),
+        url(QStringLiteral("pop3"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QVERIFY2(run.stdOut.contains(QStringLiteral("%1 bounce").arg(m_expected.size())), qPrintable(run.stdOut));
+    checkMailboxUnchanged();
+}
+
+void TestFetch::wrongPassword_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::newRow("imap") << QStringLiteral("imap");
+    QTest::newRow("pop3") << QStringLiteral("pop3");
+}
+
+void TestFetch::wrongPassword()
+{
+    QFETCH(QString, scheme);
+    const CliRun run
+        = runCli({QStringLiteral("--user"), user, QStringLiteral("--password-stdin"), url(scheme)},
+            "wrong-password\n", false);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.stdErr.contains(QStringLiteral("did not accept the user name or password")),
+        qPrintable(run.stdErr));
+    QVERIFY(run.signatures.isEmpty());
+}
+
+void TestFetch::untrustedCertificate_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("imaps") << QStringLiteral("imaps") << QStringList();
+    QTest::newRow("pop3s") << QStringLiteral("pop3s") << QStringList();
+    QTest::newRow("imap+starttls") << QStringLiteral("imap") << QStringList {QStringLiteral("--starttls")};
+}
+
+void TestFetch::untrustedCertificate()
+{
+    QFETCH(QString, scheme);
+    QFETCH(QStringList, options);
+    const QStringList base
+        = QStringList {QStringLiteral("--user"), user, QStringLiteral("--format"), QStringLiteral("json")}
+        + options;
+    // Only the system CAs: our test CA is not among them.
+    CliRun run = runCli(base + QStringList {url(scheme)});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.stdErr.contains(QStringLiteral("not trusted")), qPrintable(run.stdErr));
+    QVERIFY2(run.stdErr.contains(m_serverFingerprint), qPrintable(run.stdErr));
+    QVERIFY(run.signatures.isEmpty());
+
+    // The user accepts exactly that certificate.
+    run = runCli(
+        base + QStringList {QStringLiteral("--trust-fingerprint"), m_serverFingerprint, url(scheme)});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QCOMPARE(run.signatures, m_expected);
+
+    // Another fingerprint does not help.
+    run = runCli(base
+        + QStringList {QStringLiteral("--trust-fingerprint"), QString(64, QLatin1Char('a')), url(scheme)});
+    QCOMPARE(run.exitCode, 1);
+
+    // The CA file makes it trusted.
+    run = runCli(base + QStringList {QStringLiteral("--ca-file"), m_caFile, url(scheme)});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+    QCOMPARE(run.signatures, m_expected);
+    checkMailboxUnchanged();
+}
+
+void TestFetch::missingFolder()
+{
+    const CliRun run = runCli({QStringLiteral("--user"), user, QStringLiteral("--folder"),
+        QStringLiteral("No/Such/Folder"), url(QStringLiteral("imap"))});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.stdErr.contains(QStringLiteral("does not exist")), qPrintable(run.stdErr));
+}
+
+void TestFetch::connectionRefused()
+{
+    const int port = freePort(); // nothing listens there
+    const CliRun run
+        = runCli({QStringLiteral("--user"), user, QStringLiteral("imap://127.0.0.1:%1/").arg(port)});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.stdErr.contains(QStringLiteral("refused the connection")), qPrintable(run.stdErr));
+}
+
+// A server that accepts the connection and then says nothing must not hang the fetch.
+void TestFetch::silentServerTimesOut()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr {};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+    QVERIFY(::listen(fd, 4) == 0); // the kernel completes the handshake; nobody ever answers
+    QVERIFY(::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0);
+    FetchOptions options;
+    options.url = QStringLiteral("imap://127.0.0.1:%1/").arg(ntohs(addr.sin_port));
+    options.user = user;
+    options.password = password;
+    options.timeoutSeconds = 2;
+    QElapsedTimer timer;
+    timer.start();
+    const FetchResult result = MailboxFetcher(options).run();
+    ::close(fd);
+    QVERIFY(timer.elapsed() < 10000);
+    QCOMPARE(result.error, FetchError::Timeout);
+    QVERIFY2(result.errorText.contains(QStringLiteral("did not answer within 2 seconds")),
+        qPrintable(result.errorText));
+}
+
+void TestFetch::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no URL") << QStringList {QStringLiteral("--user"), user};
+    QTest::newRow("bad scheme") << QStringList {
+        QStringLiteral("--user"), user, QStringLiteral("http://127.0.0.1/")};
+    QTest::newRow("bad since") << QStringList {
+        QStringLiteral("--since"), QStringLiteral("yesterday"), QStringLiteral("imap://127.0.0.1/")};
+    QTest::newRow("bad limit") << QStringList {
+        QStringLiteral("--limit"), QStringLiteral("0"), QStringLiteral("imap://127.0.0.1/")};
+    QTest::newRow("bad fingerprint") << QStringList {
+        QStringLiteral("--trust-fingerprint"), QStringLiteral("12:34"), QStringLiteral("imaps://127.0.0.1/")};
+    QTest::newRow("pop3 folder") << QStringList {
+        QStringLiteral("--user"), user, QStringLiteral("pop3://127.0.0.1/Sent")};
+    QTest::newRow("missing ca file") << QStringList {QStringLiteral("--user"), user,
+        QStringLiteral("--ca-file"), QStringLiteral("/nonexistent/ca.pem"),
+        QStringLiteral("imaps://127.0.0.1/")};
+}
+
+void TestFetch::usageErrors()
+{
+    QFETCH(QStringList, args);
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(!run.stdErr.isEmpty());
+}
+
+// IMAP lets the server pick the candidates (with a UTF-8 SEARCH for the Japanese subjects);
+// POP3 reads headers and picks here. Both must pick the same messages.
+void TestFetch::serverSearchMatchesClientSide()
+{
+    FetchOptions options;
+    options.user = user;
+    options.password = password;
+    options.url = url(QStringLiteral("imap"));
+    const FetchResult imap = MailboxFetcher(options).run();
+    options.url = url(QStringLiteral("pop3"));
+    const FetchResult pop3 = MailboxFetcher(options).run();
+    QVERIFY2(imap.ok(), qPrintable(imap.errorText));
+    QVERIFY2(pop3.ok(), qPrintable(pop3.errorText));
+    QVERIFY(imap.searchedOnServer);
+    QVERIFY(!pop3.searchedOnServer);
+    QCOMPARE(imap.candidates, pop3.candidates);
+    QCOMPARE(imap.examined, imap.candidates);
+    // The Japanese bounce is found only through its subject (配信エラー).
+    const auto japanese = [](const FetchResult &r) {
+        return std::count_if(r.messages.cbegin(), r.messages.cend(),
+            [](const MessageAnalysis &a) { return a.subject == QStringLiteral("配信エラー"); });
+    };
+    QCOMPARE(japanese(imap), 1);
+    QCOMPARE(japanese(pop3), 1);
+    // Candidates include ordinary mail with a bounce-like subject; the analysis drops it.
+    QVERIFY(imap.candidates > imap.messages.size());
+    checkMailboxUnchanged();
+}
+
+void TestFetch::cancelKeepsWhatWasFetched()
+{
+    FetchOptions options;
+    options.url = url(QStringLiteral("imap"));
+    options.user = user;
+    options.password = password;
+    MailboxFetcher fetcher(options);
+    QList<FetchProgress> progress;
+    fetcher.setProgressCallback([&](const FetchProgress &p) { progress << p; });
+    fetcher.setMessageCallback([&](const MessageAnalysis &) { fetcher.cancel(); });
+    const FetchResult result = fetcher.run();
+    QCOMPARE(result.error, FetchError::Cancelled);
+    QCOMPARE(result.messages.size(), 1);
+    QVERIFY(!result.errorText.isEmpty());
+    QVERIFY(progress.size() >= 3);
+    QCOMPARE(progress.first().stage, FetchProgress::Stage::Connecting);
+    QCOMPARE(progress.last().stage, FetchProgress::Stage::Done);
+    QVERIFY(progress.last().candidates >= m_expected.size());
+    checkMailboxUnchanged();
+}
+
+void TestFetch::serverStoppedMidFetch_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::newRow("imap") << QStringLiteral("imap");
+    QTest::newRow("pop3s") << QStringLiteral("pop3s");
+}
+
+void TestFetch::serverStoppedMidFetch()
+{
+    QFETCH(QString, scheme);
+    FetchOptions options;
+    options.url = url(scheme);
+    options.user = user;
+    options.password = password;
+    options.caFile = m_caFile;
+    options.timeoutSeconds = 10; // a hang would show as a timeout instead of "closed"
+    MailboxFetcher fetcher(options);
+    int seen = 0;
+    fetcher.setMessageCallback([&](const MessageAnalysis &) {
+        if (++seen == 1)
+            stopDovecot();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    const FetchResult result = fetcher.run();
+    QVERIFY(timer.elapsed() < 8000);
+    QCOMPARE(result.messages.size(), 1);
+    QCOMPARE(result.error, FetchError::ConnectionClosed);
+    QVERIFY2(
+        result.errorText.contains(QStringLiteral("closed the connection")), qPrintable(result.errorText));
+    checkMailboxUnchanged();
+}
+
+QTEST_GUILESS_MAIN(TestFetch)
+#include "tst_fetch.moc"
