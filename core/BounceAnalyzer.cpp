@@ -6,6 +6,8 @@
 #include "HeaderBlock.h"
 #include "PlainTextBounceParser.h"
 #include "ReasonClassifier.h"
+#include "SesNotification.h"
+#include "SmtpCodes.h"
 #include "SpanLocator.h"
 #include "TextDecoder.h"
 
@@ -61,6 +63,85 @@ HeaderBlock originalHeaderInText(const QString &text, qsizetype from)
         pos = end + 1;
     }
     return {};
+}
+
+// A plain addr-spec: one '@' with something on both sides, no spaces, no pipe or file target.
+bool isMailbox(const QString &address)
+{
+    const qsizetype at = address.indexOf(QLatin1Char('@'));
+    return at > 0 && at == address.lastIndexOf(QLatin1Char('@')) && at + 1 < address.size()
+        && !address.contains(QLatin1Char(' ')) && !address.startsWith(QLatin1Char('|'))
+        && !address.startsWith(QLatin1Char('/'));
+}
+
+// Final-Recipient fields that name no mailbox ("@mx.example.org", a pipe command): the address
+// inside the value, else the one recipient the bounce text names.
+void repairAddresses(QList<RecipientResult> &recipients, const QString &human, const QString &bounceFrom)
+{
+    for (RecipientResult &r : recipients) {
+        if (isMailbox(r.address))
+            continue;
+        const QList<PlainTextBounceParser::AddressHit> inside = PlainTextBounceParser::findAddresses(r.address);
+        if (inside.size() == 1) {
+            r.address = DeliveryStatusParser::cleanAddress(inside.first().address);
+            continue;
+        }
+        if (recipients.size() != 1)
+            continue;
+        PlainTextBounceParser::Input in;
+        in.text = human;
+        in.bounceFrom = bounceFrom;
+        const QList<RecipientResult> fromText = PlainTextBounceParser::parse(in).recipients;
+        if (fromText.size() == 1)
+            r.address = fromText.first().address;
+    }
+}
+
+// A delivery-status report pasted into the bounce text: a line that starts with
+// Final-Recipient, the field every per-recipient block has.
+bool hasInlineDeliveryStatus(const QString &bounceText)
+{
+    qsizetype at = bounceText.indexOf(QLatin1String("final-recipient:"), 0, Qt::CaseInsensitive);
+    while (at >= 0) {
+        if (at == 0 || bounceText.at(at - 1) == QLatin1Char('\n'))
+            return true;
+        at = bounceText.indexOf(QLatin1String("final-recipient:"), at + 1, Qt::CaseInsensitive);
+    }
+    return false;
+}
+
+// The recipients a feedback report (RFC 5965) is about: every Original-Rcpt-To, else the
+// Removal-Recipient, else the reported message's own recipient (Microsoft's JMRP names it in
+// X-HmXmrOriginalRecipient), else its To.
+QList<RecipientResult> feedbackRecipients(const HeaderBlock &report, const HeaderBlock &original,
+                                          const QString &diagnostic)
+{
+    QStringList addresses;
+    for (const QByteArray &value : report.values("Original-Rcpt-To"))
+        addresses << DeliveryStatusParser::addressValue(value);
+    if (addresses.isEmpty())
+        addresses << DeliveryStatusParser::addressValue(report.value("Removal-Recipient"));
+    addresses.removeAll(QString());
+    if (addresses.isEmpty())
+        addresses << DeliveryStatusParser::addressValue(original.value("X-HmXmrOriginalRecipient"));
+    addresses.removeAll(QString());
+    if (addresses.isEmpty()) {
+        const QString to = TextDecoder::decodeHeader(original.value("To")).simplified();
+        const QList<PlainTextBounceParser::AddressHit> hits = PlainTextBounceParser::findAddresses(to);
+        // A report on a message sent to undisclosed recipients names nobody: keep the report
+        // under the reserved placeholder Sisimai uses (an .invalid domain, never mailable).
+        addresses << (hits.isEmpty() ? QStringLiteral("undisclosed-recipient-in-headers@libsisimai.org.invalid")
+                                     : DeliveryStatusParser::cleanAddress(hits.first().address));
+    }
+    QList<RecipientResult> recipients;
+    for (const QString &address : std::as_const(addresses)) {
+        RecipientResult r;
+        r.address = address;
+        r.action = QStringLiteral("failed");
+        r.diagnostic = diagnostic;
+        recipients << r;
+    }
+    return recipients;
 }
 
 QString translate(const char *text)
@@ -147,25 +228,38 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         result.reportingMta = dsn.reportingMta;
         result.arrivalDate = dsn.arrivalDate;
         result.recipients = dsn.recipients;
+        repairAddresses(result.recipients, human, bounceFrom);
+        PlainTextBounceParser::complete(bounceText, result.recipients);
+    } else if (hasInlineDeliveryStatus(bounceText)) {
+        // 1a. The same fields written into the text part (old Sendmail, Amazon WorkMail).
+        const DeliveryStatus dsn = DeliveryStatusParser::parse(bounceText.toUtf8(), false);
+        result.reportingMta = dsn.reportingMta;
+        result.arrivalDate = dsn.arrivalDate;
+        result.recipients = dsn.recipients;
+        PlainTextBounceParser::complete(bounceText, result.recipients);
+    }
+
+    // 1b. An Amazon SES notification (JSON) sent by mail.
+    bool sesComplaint = false;
+    if (result.recipients.isEmpty() && parts.deliveryStatus.isEmpty()) {
+        const SesNotification ses = SesNotificationParser::parse(human);
+        result.recipients = ses.recipients;
+        if (!ses.reportingMta.isEmpty())
+            result.reportingMta = ses.reportingMta;
+        sesComplaint = ses.type == SesNotification::Type::Complaint;
     }
 
     // 2. A feedback (abuse) report.
-    const bool feedback = !parts.feedbackReport.isEmpty() || parts.reportType == "feedback-report";
+    const bool feedback = sesComplaint || !parts.feedbackReport.isEmpty() || parts.reportType == "feedback-report"
+        || (!parts.originalHeader.isEmpty() && containsAny(result.subject, BounceMarkers::feedbackSubjects()));
+    if (sesComplaint)
+        result.kind = MessageKind::Feedback;
     if (feedback && result.recipients.isEmpty()) {
         const HeaderBlock report = HeaderBlock::parse(parts.feedbackReport);
-        RecipientResult r;
-        QString address = DeliveryStatusParser::addressValue(report.value("Original-Rcpt-To"));
-        if (address.isEmpty())
-            address = DeliveryStatusParser::addressValue(report.value("Removal-Recipient"));
-        if (address.isEmpty())
-            address = DeliveryStatusParser::cleanAddress(result.original.to.section(QLatin1Char(','), 0, 0));
-        r.address = address;
-        r.action = QStringLiteral("failed");
-        r.diagnostic = bounceText.simplified().left(1000);
+        result.recipients = feedbackRecipients(report, HeaderBlock::parse(parts.originalHeader),
+                                               bounceText.simplified().left(1000));
         result.reportingMta = DeliveryStatusParser::typedValue(report.value("Reporting-MTA"));
         result.arrivalDate = QString::fromLatin1(report.value("Arrival-Date"));
-        if (!r.address.isEmpty())
-            result.recipients << r;
         result.kind = MessageKind::Feedback;
     }
 
@@ -176,10 +270,17 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         in.bounceFrom = bounceFrom;
         in.originalFrom = addressOf(result.original.from);
         in.originalTo = result.original.to;
+        for (const QString &address : headerText(header, "X-Failed-Recipients").split(QLatin1Char(',')))
+            if (!address.trimmed().isEmpty())
+                in.failedRecipients << address.trimmed();
         // Without a sender or subject that says "bounce", a notice alone must be backed by a
         // recipient line: ordinary mail quoting a bounce is not a bounce.
         result.recipients = PlainTextBounceParser::parse(in).recipients;
     }
+
+    if (!feedback)
+        for (RecipientResult &r : result.recipients)
+            SmtpCodes::settleCodes(r);
 
     // Kind.
     if (!feedback) {
@@ -235,7 +336,9 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         ReasonClassifier::classify(r, context);
 
     const qsizetype bounceTextEnd = humanOriginalStart;
-    result.spans = SpanLocator::locate(result, bounceTextEnd, statusBlockStart);
+    // Ordinary mail has nothing to highlight: a "notice" there would mislead.
+    if (result.kind != MessageKind::NotBounce)
+        result.spans = SpanLocator::locate(result, bounceTextEnd, statusBlockStart);
     for (const Span &s : std::as_const(result.spans))
         if (s.role == SpanRole::Notice)
             result.notice = result.spanText(s).simplified();

@@ -124,6 +124,14 @@ const QStringList &noticeStarts()
     return starts;
 }
 
+const QStringList &feedbackSubjects()
+{
+    static const QStringList subjects = {
+        QStringLiteral("complaint about message from"), // Microsoft JMRP
+    };
+    return subjects;
+}
+
 const QStringList &autoReplySubjects()
 {
     static const QStringList subjects = {

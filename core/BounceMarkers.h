@@ -22,6 +22,8 @@ namespace BounceMarkers {
 [[nodiscard]] const QStringList &bounceSubjects();
 // Opening sentences of bounce texts; the notice span starts at one when found.
 [[nodiscard]] const QStringList &noticeStarts();
+// Subjects of feedback (abuse) reports sent without a message/feedback-report part.
+[[nodiscard]] const QStringList &feedbackSubjects();
 // Subjects and headers of auto-replies (RFC 3834 and the common non-standard ones).
 [[nodiscard]] const QStringList &autoReplySubjects();
 

@@ -42,6 +42,18 @@ QString unescapeUtf8Address(const QString &in)
     return out;
 }
 
+// Action values seen from non-conforming generators, mapped onto RFC 3464's five.
+QString standardAction(const QString &action)
+{
+    if (action == QLatin1String("expired"))
+        return QStringLiteral("delayed"); // gave up waiting: reported like a delay (Sisimai too)
+    if (action == QLatin1String("deliverable"))
+        return QStringLiteral("delivered");
+    if (action == QLatin1String("failure"))
+        return QStringLiteral("failed");
+    return action;
+}
+
 RecipientResult recipientFrom(const HeaderBlock &block, bool global)
 {
     RecipientResult r;
@@ -55,6 +67,7 @@ RecipientResult recipientFrom(const HeaderBlock &block, bool global)
     // "failed (bad destination)" style actions: keep the keyword.
     if (const qsizetype sp = r.action.indexOf(QLatin1Char(' ')); sp > 0)
         r.action.truncate(sp);
+    r.action = standardAction(r.action);
     r.diagnostic = DeliveryStatusParser::diagnosticValue(block.value("Diagnostic-Code"));
     const QString statusField = QString::fromLatin1(block.value("Status"));
     if (const CodeMatch status = SmtpCodes::findStatusCode(statusField); status.found())
@@ -138,21 +151,27 @@ DeliveryStatus DeliveryStatusParser::parse(const QByteArray &body, bool global)
             result.arrivalDate = QString::fromLatin1(block.value("Arrival-Date"));
 
         // Group the block's fields per recipient: a new group starts at a recipient field when
-        // the current group already has one of the same name.
+        // the current group already has one of the same name. Original-Recipient usually comes
+        // first, but Postfix writes it right after Final-Recipient: there it belongs to the
+        // same recipient, anywhere else after a Final-Recipient it opens the next one.
         QList<QList<HeaderBlock::Field>> groups;
         QList<HeaderBlock::Field> current;
         bool currentHasFinal = false;
         bool currentHasOriginal = false;
+        bool previousWasFinal = false;
         for (const HeaderBlock::Field &f : block.fields()) {
+            const bool final = qstricmp(f.name.constData(), "Final-Recipient") == 0;
             if (isRecipientField(f.name)) {
-                const bool final = qstricmp(f.name.constData(), "Final-Recipient") == 0;
-                if ((final && currentHasFinal) || (!final && (currentHasOriginal || currentHasFinal))) {
+                const bool newGroup = final ? currentHasFinal
+                                            : (currentHasOriginal || (currentHasFinal && !previousWasFinal));
+                if (newGroup) {
                     groups << current;
                     current.clear();
                     currentHasFinal = currentHasOriginal = false;
                 }
                 (final ? currentHasFinal : currentHasOriginal) = true;
             }
+            previousWasFinal = final;
             current << f;
         }
         groups << current;

@@ -4,6 +4,7 @@
 #include "DeliveryStatusParser.h"
 #include "SmtpCodes.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace bouncelens {
@@ -107,7 +108,179 @@ QString diagnosticFor(const QString &text, qsizetype from, qsizetype to, qsizety
     return diagnostic;
 }
 
+// The codes and server text for the recipient whose line starts at `lineStart`; codes are
+// searched up to `to` (the next recipient's line or the end of the bounce text).
+// The remote server's reply ("<<< 550 ...") that a Sendmail transcript line answers: the
+// nearest one above it within the same "While talking to" exchange, or -1.
+qsizetype transcriptReplyAbove(const QString &text, qsizetype lineStart)
+{
+    qsizetype pos = lineStart;
+    for (int lines = 0; pos > 0 && lines < 16; ++lines) {
+        pos = lineStartOf(text, pos - 1);
+        const QStringView line = QStringView(text).mid(pos, lineEndOf(text, pos) - pos).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1String("While talking to"), Qt::CaseInsensitive))
+            return -1;
+        if (line.startsWith(QLatin1String("<<<")))
+            return pos;
+    }
+    return -1;
+}
+
+// Sendmail's "554 <user@example.jp>... Remote protocol error": the leading code is the local
+// MTA's verdict; the remote server's own reply follows the "..." or stands on the "<<<" line
+// above. Returns false when the recipient line has another shape.
+bool describeSendmailLine(const QString &text, qsizetype position, qsizetype addressEnd, RecipientResult &r)
+{
+    const qsizetype ls = lineStartOf(text, position);
+    const QStringView head = QStringView(text).mid(ls, position - ls).trimmed();
+    if (head.size() < 4 || !SmtpCodes::isReplyCode(head.left(3)))
+        return false;
+    // "...", right after the address or its closing '>' (looked for there only: linear).
+    const qsizetype near = QStringView(text).mid(addressEnd, 5).indexOf(QLatin1String("..."));
+    const qsizetype le = lineEndOf(text, position);
+    const qsizetype dots = addressEnd + near;
+    if (near < 0 || near > 2 || dots > le)
+        return false;
+    QString rest = text.mid(dots + 3, le - dots - 3).simplified();
+    if (!SmtpCodes::findReplyCode(rest).found()) {
+        const qsizetype above = transcriptReplyAbove(text, ls);
+        if (above < 0)
+            return false;
+        rest += QStringLiteral(": ") + lineAt(text, above).mid(3).simplified();
+    }
+    r.diagnostic = rest;
+    if (const CodeMatch reply = SmtpCodes::findReplyCode(rest); reply.found())
+        r.replyCode = reply.code;
+    if (const CodeMatch status = SmtpCodes::findStatusCode(rest); status.found())
+        r.status = status.code;
+    return true;
+}
+
+void describe(const QString &text, qsizetype position, qsizetype length, qsizetype to, RecipientResult &r)
+{
+    if (describeSendmailLine(text, position, position + length, r))
+        return;
+    const QStringView scope = QStringView(text).left(to);
+    const qsizetype scopeStart = lineStartOf(text, position);
+    const CodeMatch status = SmtpCodes::findStatusCode(scope, scopeStart);
+    const CodeMatch reply = SmtpCodes::findReplyCode(scope, scopeStart);
+    if (status.found())
+        r.status = status.code;
+    if (reply.found())
+        r.replyCode = reply.code;
+    qsizetype codeAt = -1;
+    if (reply.found() && status.found())
+        codeAt = qMin(reply.position, status.position);
+    else if (reply.found())
+        codeAt = reply.position;
+    else if (status.found())
+        codeAt = status.position;
+    r.diagnostic = diagnosticFor(text, position, to, codeAt);
+    if (r.diagnostic.isEmpty())
+        r.diagnostic = lineAt(text, position).simplified();
+}
+
+// The last line of a session transcript that carries the remote server's reply ("554 5.3.0
+// unknown mailer error 255", "<<< 550 5.1.1 User unknown"), or -1.
+qsizetype serverReplyLine(const QString &text, qsizetype end)
+{
+    qsizetype found = -1;
+    for (qsizetype pos = 0; pos < end;) {
+        const qsizetype le = qMin(lineEndOf(text, pos), end);
+        QStringView line = QStringView(text).mid(pos, le - pos);
+        if (line.startsWith(QLatin1String("<<<")))
+            line = line.mid(3).trimmed();
+        if (line.size() > 4 && (line.at(3) == QLatin1Char(' ') || line.at(3) == QLatin1Char('-'))
+            && SmtpCodes::isReplyCode(line.left(3)))
+            found = pos;
+        pos = le + 1;
+    }
+    return found;
+}
+
+QString serverReply(const QString &text, qsizetype line)
+{
+    QString reply = lineAt(text, line).simplified();
+    if (reply.startsWith(QLatin1String("<<<")))
+        reply = reply.mid(3).trimmed();
+    return reply;
+}
+
+bool hasCode(const QString &text)
+{
+    return SmtpCodes::findReplyCode(text).found() || SmtpCodes::findStatusCode(text).found();
+}
+
+// A recipient line without codes: the server's reply may stand next to another mention of the
+// address ("<user@example.jp>: 550 unknown user" above a bare "<user@example.jp>"), or, when
+// the bounce is about one recipient only, on a transcript line of its own.
+void describeElsewhere(const QString &text, const QList<PlainTextBounceParser::AddressHit> &hits,
+                       const QString &address, qsizetype end, bool onlyRecipient, RecipientResult &r)
+{
+    for (const PlainTextBounceParser::AddressHit &hit : hits) {
+        if (DeliveryStatusParser::cleanAddress(hit.address).compare(address, Qt::CaseInsensitive) != 0
+            || recipientScore(text, hit) <= 0)
+            continue;
+        const qsizetype le = lineEndOf(text, hit.position);
+        RecipientResult other;
+        describe(text, hit.position, hit.length, qMin(le, end), other);
+        if (hasCode(lineAt(text, hit.position))) {
+            r.status = other.status;
+            r.replyCode = other.replyCode;
+            r.diagnostic = other.diagnostic;
+            return;
+        }
+    }
+    if (!onlyRecipient)
+        return;
+    const qsizetype line = serverReplyLine(text, end);
+    if (line >= 0)
+        r.diagnostic = serverReply(text, line);
+}
+
 } // namespace
+
+void PlainTextBounceParser::complete(const QString &text, QList<RecipientResult> &recipients)
+{
+    const qsizetype end = qMin(originalStart(text), qsizetype(1 << 20));
+    const QList<AddressHit> hits = findAddresses(text, end);
+    // Best line per recipient, as for plain-text bounces.
+    QHash<QString, QList<qsizetype>> hitsByAddress; // lower-case address -> indexes into hits
+    for (qsizetype h = 0; h < hits.size(); ++h)
+        hitsByAddress[DeliveryStatusParser::cleanAddress(hits.at(h).address).toLower()] << h;
+    QList<QPair<qsizetype, int>> found; // position, recipient index
+    for (int i = 0; i < recipients.size(); ++i) {
+        qsizetype best = -1;
+        int bestScore = 0;
+        for (const qsizetype h : hitsByAddress.value(recipients.at(i).address.toLower())) {
+            const AddressHit &hit = hits.at(h);
+            const int score = recipientScore(text, hit);
+            if (score > bestScore) {
+                bestScore = score;
+                best = hit.position;
+            }
+        }
+        if (best >= 0)
+            found.append({best, i});
+    }
+    std::sort(found.begin(), found.end());
+    for (qsizetype k = 0; k < found.size(); ++k) {
+        RecipientResult &r = recipients[found.at(k).second];
+        if (hasCode(r.diagnostic))
+            continue;
+        const qsizetype to = k + 1 < found.size() ? lineStartOf(text, found.at(k + 1).first) : end;
+        RecipientResult fromText;
+        describe(text, found.at(k).first, r.address.size(), to, fromText);
+        if (hasCode(fromText.diagnostic))
+            r.diagnostic = fromText.diagnostic;
+    }
+    // One recipient the text does not quote: the transcript's server reply is about it.
+    if (recipients.size() == 1 && !hasCode(recipients.first().diagnostic)) {
+        const qsizetype line = serverReplyLine(text, end);
+        if (line >= 0)
+            recipients.first().diagnostic = serverReply(text, line);
+    }
+}
 
 QList<PlainTextBounceParser::AddressHit> PlainTextBounceParser::findAddresses(const QString &text, qsizetype end)
 {
@@ -224,40 +397,38 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
         RecipientResult r;
         r.address = c.address;
         r.action = QStringLiteral("failed");
-        const QStringView scope = QStringView(text).left(to);
-        const qsizetype scopeStart = lineStartOf(text, c.position);
-        const CodeMatch status = SmtpCodes::findStatusCode(scope, scopeStart);
-        const CodeMatch reply = SmtpCodes::findReplyCode(scope, scopeStart);
-        if (status.found())
-            r.status = status.code;
-        if (reply.found())
-            r.replyCode = reply.code;
-        qsizetype codeAt = -1;
-        if (reply.found() && status.found())
-            codeAt = qMin(reply.position, status.position);
-        else if (reply.found())
-            codeAt = reply.position;
-        else if (status.found())
-            codeAt = status.position;
-        r.diagnostic = diagnosticFor(text, c.position, to, codeAt);
-        if (r.diagnostic.isEmpty())
-            r.diagnostic = lineAt(text, c.position).simplified();
+        describe(text, c.position, c.length, to, r);
+        // Bounded so that hostile texts naming thousands of addresses stay linear.
+        if (!hasCode(r.diagnostic) && chosen.size() <= 64)
+            describeElsewhere(text, hits, c.address, end, chosen.size() == 1, r);
         result.recipients << r;
     }
 
     // Nothing in the bounce text names a recipient: the returned original's To is the last
     // resort (some carriers only say "could not be delivered").
-    if (result.recipients.isEmpty() && !input.originalTo.isEmpty()) {
-        RecipientResult r;
-        r.address = DeliveryStatusParser::cleanAddress(input.originalTo.section(QLatin1Char(','), 0, 0));
-        r.action = QStringLiteral("failed");
+    // Exim names the failed recipients in a header when its text only gives local parts or
+    // pipe/file targets ("save to ...").
+    QStringList fallback = input.failedRecipients;
+    if (fallback.isEmpty() && !input.originalTo.isEmpty())
+        fallback << input.originalTo.section(QLatin1Char(','), 0, 0);
+    if (result.recipients.isEmpty()) {
         const QStringView scope = QStringView(text).left(end);
-        if (const CodeMatch s = SmtpCodes::findStatusCode(scope); s.found())
-            r.status = s.code;
-        if (const CodeMatch rc = SmtpCodes::findReplyCode(scope); rc.found())
-            r.replyCode = rc.code;
-        if (!r.address.isEmpty())
-            result.recipients << r;
+        const CodeMatch s = SmtpCodes::findStatusCode(scope);
+        const CodeMatch rc = SmtpCodes::findReplyCode(scope);
+        const qsizetype codeAt = rc.found() ? rc.position : s.position;
+        for (const QString &address : std::as_const(fallback)) {
+            RecipientResult r;
+            r.address = DeliveryStatusParser::cleanAddress(address);
+            r.action = QStringLiteral("failed");
+            if (s.found())
+                r.status = s.code;
+            if (rc.found())
+                r.replyCode = rc.code;
+            if (codeAt >= 0)
+                r.diagnostic = diagnosticFor(text, 0, end, codeAt);
+            if (!r.address.isEmpty())
+                result.recipients << r;
+        }
     }
     return result;
 }

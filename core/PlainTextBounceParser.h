@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace bouncelens {
 
@@ -20,6 +21,7 @@ public:
         QString bounceFrom;    // the bounce's own From address (never a recipient)
         QString originalFrom;  // the returned message's sender, when known (never a recipient)
         QString originalTo;    // the returned message's To, a last-resort recipient
+        QStringList failedRecipients; // Exim's X-Failed-Recipients header, when present
     };
 
     struct Result
@@ -29,6 +31,12 @@ public:
     };
 
     [[nodiscard]] static Result parse(const Input &input);
+
+    // Completes recipients already known from a delivery-status report whose Diagnostic-Code
+    // is missing or carries no code (OpenSMTPD, Sendmail's "X-Unix; 255", ...): the bounce
+    // text usually quotes the server's reply next to the address, or, with one recipient, in
+    // the session transcript.
+    static void complete(const QString &text, QList<RecipientResult> &recipients);
 
     // Where the returned original (or its headers) starts in a bounce text, or text.size().
     [[nodiscard]] static qsizetype originalStart(const QString &text);

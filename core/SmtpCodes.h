@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AnalysisResult.h"
+
 #include <QString>
 #include <QStringView>
 
@@ -27,6 +29,23 @@ public:
     [[nodiscard]] static CodeMatch findStatusCode(QStringView text, qsizetype from = 0);
     [[nodiscard]] static bool isStatusCode(QStringView text);
     [[nodiscard]] static bool isReplyCode(QStringView text);
+
+    // The enhanced status code a diagnostic stands for: the first one that says more than
+    // "x.0.0" or "4.4.7" (generic codes that servers put in front of the specific one, e.g.
+    // "554 4.4.7 Message expired <421 4.4.2 Connection timed out>"), else the first one.
+    [[nodiscard]] static CodeMatch findPreferredStatusCode(QStringView text);
+    // First reply code of class `klass` ('2', '4' or '5') at or after `from`.
+    [[nodiscard]] static CodeMatch findReplyCodeOfClass(QStringView text, QChar klass, qsizetype from = 0);
+    // True for codes whose subject and detail are both non-zero ("5.7.1", "5.7.26"): specific
+    // enough to overrule a generic Status field.
+    [[nodiscard]] static bool isSpecificStatus(QStringView code);
+
+    // Settles a recipient's codes once its diagnostic is known, the way the field reads them
+    // (and Sisimai, whose labels we follow, does): a specific code in the server's own words
+    // overrules a generic or relayed Status field; a missing code is taken from the diagnostic
+    // when written there; a reply code of another class than the status belongs to another
+    // hop and is replaced by one of the right class from the diagnostic, or dropped.
+    static void settleCodes(RecipientResult &recipient);
 };
 
 } // namespace bouncelens
