@@ -14,14 +14,9 @@ namespace bouncelens {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CatalogCommand", text);
-}
-
 QString catalogUsage()
 {
-    return tr("Usage: bouncelens catalog [--lang en|ja] [--format text|json]\n"
+    return QCoreApplication::translate("CatalogCommand", "Usage: bouncelens catalog [--lang en|ja] [--format text|json]\n"
               "\n"
               "Lists the whole knowledge base in one language (default: the system's language):\n"
               "every bounce reason, every SMTP reply code and every enhanced status code (the IANA\n"
@@ -134,12 +129,12 @@ int runCatalogCommand(const QStringList &arguments)
     }
     const CommandOptions options = CommandOptions::parse(arguments);
     if (!options.error.isEmpty() || !options.paths.isEmpty()) {
-        err << (options.error.isEmpty() ? tr("catalog takes no PATH.") : options.error) << '\n' << catalogUsage();
+        err << (options.error.isEmpty() ? QCoreApplication::translate("CatalogCommand", "catalog takes no PATH.") : options.error) << '\n' << catalogUsage();
         return 2;
     }
     const KnowledgeBase &kb = KnowledgeBase::builtIn();
     if (!kb.error().isEmpty()) {
-        err << tr("The knowledge base could not be read: %1").arg(kb.error()) << '\n';
+        err << QCoreApplication::translate("CatalogCommand", "The knowledge base could not be read: %1").arg(kb.error()) << '\n';
         return 1;
     }
     QFile stdoutFile;

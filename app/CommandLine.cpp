@@ -22,14 +22,9 @@ namespace bouncelens {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 QString yesNo(bool value)
 {
-    return value ? tr("yes") : tr("no");
+    return value ? QCoreApplication::translate("CommandLine", "yes") : QCoreApplication::translate("CommandLine", "no");
 }
 
 // The composed explanation, labelled in its own language (labels come from the knowledge base,
@@ -62,7 +57,7 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
         out << QStringLiteral(" #") << a.index + 1;
     out << '\n';
     if (!a.ok()) {
-        out << QStringLiteral("  ") << tr("Error: %1").arg(a.error) << "\n\n";
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Error: %1").arg(a.error) << "\n\n";
         return;
     }
     static const char *const kindNames[] = {
@@ -73,27 +68,27 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
         QT_TRANSLATE_NOOP("CommandLine", "Delivery report (the message was delivered)"),
         QT_TRANSLATE_NOOP("CommandLine", "Not a bounce"),
     };
-    out << QStringLiteral("  ") << tr("Kind: %1").arg(tr(kindNames[int(a.kind)])) << '\n';
+    out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Kind: %1").arg(QCoreApplication::translate("CommandLine", kindNames[int(a.kind)])) << '\n';
     if (!a.reportingMta.isEmpty())
-        out << QStringLiteral("  ") << tr("Reported by: %1").arg(a.reportingMta) << '\n';
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Reported by: %1").arg(a.reportingMta) << '\n';
     if (!a.notice.isEmpty())
-        out << QStringLiteral("  ") << tr("Notice: %1").arg(a.notice.left(300)) << '\n';
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Notice: %1").arg(a.notice.left(300)) << '\n';
     if (!a.original.subject.isEmpty())
-        out << QStringLiteral("  ") << tr("Original subject: %1").arg(a.original.subject) << '\n';
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Original subject: %1").arg(a.original.subject) << '\n';
     for (const RecipientResult &r : a.recipients) {
         const Explanation e = BounceExplainer::explain(a, r, language);
-        out << QStringLiteral("  ") << tr("Recipient: %1").arg(r.address) << '\n';
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Recipient: %1").arg(r.address) << '\n';
         out << QStringLiteral("    ") << e.title << '\n';
         // Only failures are temporary or permanent; a report or an auto-reply is neither.
         const bool failure = a.kind == MessageKind::Bounce || a.kind == MessageKind::Delay;
-        out << QStringLiteral("    ") << tr("Reason: %1").arg(r.reason);
+        out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Reason: %1").arg(r.reason);
         if (failure)
-            out << QStringLiteral("    ") << (r.permanent ? tr("permanent failure") : tr("temporary failure"))
-                << QStringLiteral("    ") << tr("Hard bounce: %1").arg(yesNo(r.hardBounce));
+            out << QStringLiteral("    ") << (r.permanent ? QCoreApplication::translate("CommandLine", "permanent failure") : QCoreApplication::translate("CommandLine", "temporary failure"))
+                << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Hard bounce: %1").arg(yesNo(r.hardBounce));
         out << '\n';
         if (!r.replyCode.isEmpty() || !r.status.isEmpty())
             out << QStringLiteral("    ")
-                << tr("Reply code: %1    Status: %2").arg(r.replyCode.isEmpty() ? QStringLiteral("-") : r.replyCode,
+                << QCoreApplication::translate("CommandLine", "Reply code: %1    Status: %2").arg(r.replyCode.isEmpty() ? QStringLiteral("-") : r.replyCode,
                                                          r.status.isEmpty() ? QStringLiteral("-") : r.status)
                 << '\n';
         if (!e.serverQuote.isEmpty())
@@ -101,7 +96,7 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
         if (!e.serverGloss.isEmpty())
             out << QStringLiteral("    ") << e.serverGloss << '\n';
         if (!r.remoteMta.isEmpty())
-            out << QStringLiteral("    ") << tr("Remote server: %1").arg(r.remoteMta) << '\n';
+            out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Remote server: %1").arg(r.remoteMta) << '\n';
         writeExplanation(out, e, language);
     }
     out << '\n';
@@ -123,7 +118,7 @@ QString CommandLine::version()
 
 QString CommandLine::usage()
 {
-    return tr("Usage:\n"
+    return QCoreApplication::translate("CommandLine", "Usage:\n"
               "  bouncelens [FILE...]                      open the window (with these files)\n"
               "  bouncelens explain [--lang en|ja] [--format text|json] PATH...\n"
               "                                            explain bounces without a window\n"
@@ -154,7 +149,7 @@ int CommandLine::run(const QStringList &arguments)
         return runCatalogCommand(arguments.mid(1));
     if (command == QLatin1String("fetch"))
         return runFetchCommand(arguments.mid(1));
-    err << tr("The %1 command is not available in this version.").arg(command) << '\n';
+    err << QCoreApplication::translate("CommandLine", "The %1 command is not available in this version.").arg(command) << '\n';
     return 2;
 }
 
@@ -196,7 +191,7 @@ int CommandLine::explain(const QStringList &arguments)
     QTextStream err(stderr);
     const CommandOptions options = CommandOptions::parse(arguments);
     if (!options.error.isEmpty() || options.paths.isEmpty()) {
-        err << (options.error.isEmpty() ? tr("explain needs at least one PATH.") : options.error) << '\n' << usage();
+        err << (options.error.isEmpty() ? QCoreApplication::translate("CommandLine", "explain needs at least one PATH.") : options.error) << '\n' << usage();
         return 2;
     }
     QFile out;

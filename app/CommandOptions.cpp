@@ -5,15 +5,6 @@
 
 namespace bouncelens {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
-} // namespace
-
 Language CommandOptions::systemLanguage()
 {
     const QStringList languages = QLocale::system().uiLanguages();
@@ -49,7 +40,7 @@ CommandOptions CommandOptions::parse(const QStringList &args, const QStringList 
                 return a.section(QLatin1Char('='), 1);
             if (i + 1 < args.size())
                 return args.at(++i);
-            o.error = tr("%1 needs a value.").arg(name);
+            o.error = QCoreApplication::translate("CommandLine", "%1 needs a value.").arg(name);
             return {};
         };
         if (name == QLatin1String("--lang")) {
@@ -57,13 +48,13 @@ CommandOptions CommandOptions::parse(const QStringList &args, const QStringList 
             if (v == QLatin1String("en") || v == QLatin1String("ja"))
                 o.language = languageFromCode(v);
             else if (o.error.isEmpty())
-                o.error = tr("--lang takes en or ja, not \"%1\".").arg(v);
+                o.error = QCoreApplication::translate("CommandLine", "--lang takes en or ja, not \"%1\".").arg(v);
         } else if (name == QLatin1String("--format")) {
             const QString v = value();
             if (v == QLatin1String("json") || v == QLatin1String("text"))
                 o.json = v == QLatin1String("json");
             else if (o.error.isEmpty())
-                o.error = tr("--format takes text or json, not \"%1\".").arg(v);
+                o.error = QCoreApplication::translate("CommandLine", "--format takes text or json, not \"%1\".").arg(v);
         } else if (extraValueOptions.contains(name)) {
             const QString v = value();
             o.extra.append({name, v});
@@ -73,7 +64,7 @@ CommandOptions CommandOptions::parse(const QStringList &args, const QStringList 
             o.paths << args.mid(i + 1);
             break;
         } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
-            o.error = tr("Unknown option: %1").arg(a);
+            o.error = QCoreApplication::translate("CommandLine", "Unknown option: %1").arg(a);
         } else {
             o.paths << a;
         }

@@ -17,14 +17,9 @@ namespace bouncelens {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 QString fetchUsage()
 {
-    return tr("Usage:\n"
+    return QCoreApplication::translate("CommandLine", "Usage:\n"
               "  bouncelens fetch [--user U] [--password-stdin] [--folder F] [--since YYYY-MM-DD]\n"
               "                   [--limit N] [--ca-file FILE] [--trust-fingerprint SHA256] [--starttls]\n"
               "                   [--include-feedback] [--include-autoreplies]\n"
@@ -49,25 +44,25 @@ int usageError(const QString &message)
 void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
 {
     out << a.source << '\n';
-    out << QStringLiteral("  ") << tr("Kind: %1").arg(toString(a.kind)) << '\n';
+    out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Kind: %1").arg(toString(a.kind)) << '\n';
     if (!a.subject.isEmpty())
-        out << QStringLiteral("  ") << tr("Subject: %1").arg(a.subject) << '\n';
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Subject: %1").arg(a.subject) << '\n';
     if (!a.date.isEmpty())
-        out << QStringLiteral("  ") << tr("Date: %1").arg(a.date) << '\n';
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Date: %1").arg(a.date) << '\n';
     if (!a.reportingMta.isEmpty())
-        out << QStringLiteral("  ") << tr("Reported by: %1").arg(a.reportingMta) << '\n';
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Reported by: %1").arg(a.reportingMta) << '\n';
     for (const RecipientResult &r : a.recipients) {
         const Explanation e = BounceExplainer::explain(a, r, language);
-        out << QStringLiteral("  ") << tr("Recipient: %1").arg(r.address) << '\n';
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Recipient: %1").arg(r.address) << '\n';
         out << QStringLiteral("    ") << e.title << '\n';
-        out << QStringLiteral("    ") << tr("Reason: %1").arg(r.reason);
+        out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Reason: %1").arg(r.reason);
         if (!r.status.isEmpty())
-            out << QStringLiteral("    ") << tr("Status: %1").arg(r.status);
+            out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Status: %1").arg(r.status);
         if (!r.replyCode.isEmpty())
-            out << QStringLiteral("    ") << tr("Reply code: %1").arg(r.replyCode);
+            out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Reply code: %1").arg(r.replyCode);
         out << '\n';
         if (!r.diagnostic.isEmpty())
-            out << QStringLiteral("    ") << tr("Server said: %1").arg(r.diagnostic) << '\n';
+            out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Server said: %1").arg(r.diagnostic) << '\n';
     }
     out << '\n';
     out.flush();
@@ -101,7 +96,7 @@ int runFetchCommand(const QStringList &arguments)
     if (!options.error.isEmpty())
         return usageError(options.error);
     if (options.paths.size() != 1)
-        return usageError(tr("fetch needs exactly one URL."));
+        return usageError(QCoreApplication::translate("CommandLine", "fetch needs exactly one URL."));
 
     FetchOptions fetch;
     fetch.url = options.paths.first();
@@ -116,7 +111,7 @@ int runFetchCommand(const QStringList &arguments)
             continue;
         if (FetchTls::normalizeFingerprint(value).isEmpty())
             return usageError(
-                tr("--trust-fingerprint takes a SHA-256 fingerprint (64 hex digits), not \"%1\".")
+                QCoreApplication::translate("CommandLine", "--trust-fingerprint takes a SHA-256 fingerprint (64 hex digits), not \"%1\".")
                     .arg(value));
         fetch.trustedFingerprints << value;
     }
@@ -124,14 +119,14 @@ int runFetchCommand(const QStringList &arguments)
         const QString value = options.extraValue(QStringLiteral("--since"));
         fetch.since = QDate::fromString(value, Qt::ISODate);
         if (!fetch.since.isValid())
-            return usageError(tr("--since takes a date like 2024-03-31, not \"%1\".").arg(value));
+            return usageError(QCoreApplication::translate("CommandLine", "--since takes a date like 2024-03-31, not \"%1\".").arg(value));
     }
     if (options.hasExtra(QStringLiteral("--limit"))) {
         const QString value = options.extraValue(QStringLiteral("--limit"));
         bool ok = false;
         fetch.limit = value.toInt(&ok);
         if (!ok || fetch.limit < 1)
-            return usageError(tr("--limit takes a positive number, not \"%1\".").arg(value));
+            return usageError(QCoreApplication::translate("CommandLine", "--limit takes a positive number, not \"%1\".").arg(value));
     }
     // Never from the command line: other users can read it in the process list.
     if (options.hasExtra(QStringLiteral("--password-stdin")))
@@ -169,9 +164,9 @@ int runFetchCommand(const QStringList &arguments)
              << QStringLiteral(").\n");
     text.flush();
     if (!result.ok()) {
-        err << tr("Error: %1").arg(result.errorText) << '\n';
+        err << QCoreApplication::translate("CommandLine", "Error: %1").arg(result.errorText) << '\n';
         if (result.error == FetchError::Certificate)
-            err << tr(
+            err << QCoreApplication::translate("CommandLine", 
                 "To trust this certificate, run again with --trust-fingerprint %1, or give the certificate "
                 "of its authority with --ca-file FILE.")
                        .arg(result.certificateFingerprint)

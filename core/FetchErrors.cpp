@@ -8,11 +8,6 @@ namespace bouncelens {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MailboxFetcher", text);
-}
-
 // vmime chains exceptions ("Error while connecting socket." <- "ECONNREFUSED: ..."): the
 // useful words are often in the inner one.
 QString chainText(const std::exception &e)
@@ -34,22 +29,22 @@ QString certificateText(const FetchTlsReport &tls, const QString &host)
     using P = FetchTlsReport::Problem;
     QString why;
     switch (tls.problem) {
-    case P::Expired: why = tr("The certificate of %1 has expired.").arg(host); break;
+    case P::Expired: why = QCoreApplication::translate("MailboxFetcher", "The certificate of %1 has expired.").arg(host); break;
     case P::NotYetValid:
-        why = tr("The certificate of %1 is not valid yet (check this computer's clock).").arg(host);
+        why = QCoreApplication::translate("MailboxFetcher", "The certificate of %1 is not valid yet (check this computer's clock).").arg(host);
         break;
-    case P::WrongHost: why = tr("The certificate of %1 was issued for another server name.").arg(host); break;
+    case P::WrongHost: why = QCoreApplication::translate("MailboxFetcher", "The certificate of %1 was issued for another server name.").arg(host); break;
     case P::Unsupported:
-        why = tr("The certificate of %1 is of a type that cannot be checked.").arg(host);
+        why = QCoreApplication::translate("MailboxFetcher", "The certificate of %1 is of a type that cannot be checked.").arg(host);
         break;
     case P::NotTrusted:
     case P::None:
-        why = tr("The certificate of %1 is not trusted: it is self-signed or issued by an unknown authority.")
+        why = QCoreApplication::translate("MailboxFetcher", "The certificate of %1 is not trusted: it is self-signed or issued by an unknown authority.")
                   .arg(host);
         break;
     }
     return why + QLatin1Char(' ')
-        + tr("Its SHA-256 fingerprint is %1. Trust it only if your mail administrator confirms this "
+        + QCoreApplication::translate("MailboxFetcher", "Its SHA-256 fingerprint is %1. Trust it only if your mail administrator confirms this "
              "fingerprint.")
               .arg(tls.fingerprint);
 }
@@ -65,39 +60,39 @@ FetchFailure describeFetchFailure(const std::exception &e, const FetchFailureCon
         = [&](const QString &text) { return text + QStringLiteral(" (") + details + QLatin1Char(')'); };
 
     if (context.cancelled)
-        return {FetchError::Cancelled, tr("The fetch was cancelled."), {}};
+        return {FetchError::Cancelled, QCoreApplication::translate("MailboxFetcher", "The fetch was cancelled."), {}};
     if (context.tls && context.tls->problem != FetchTlsReport::Problem::None)
         return {FetchError::Certificate, certificateText(*context.tls, host), context.tls->fingerprint};
     if (dynamic_cast<const vx::authentication_error *>(&e))
         return {FetchError::Authentication,
-            withDetails(tr("The server %1 did not accept the user name or password.").arg(host)), {}};
+            withDetails(QCoreApplication::translate("MailboxFetcher", "The server %1 did not accept the user name or password.").arg(host)), {}};
     if (dynamic_cast<const vx::folder_not_found *>(&e))
         return {FetchError::FolderNotFound,
-            tr("The folder \"%1\" does not exist on %2.").arg(context.folder, host), {}};
+            QCoreApplication::translate("MailboxFetcher", "The folder \"%1\" does not exist on %2.").arg(context.folder, host), {}};
     if (dynamic_cast<const vx::operation_timed_out *>(&e))
         return {FetchError::Timeout,
-            tr("The server %1 did not answer within %2 seconds.").arg(host).arg(context.timeoutSeconds), {}};
+            QCoreApplication::translate("MailboxFetcher", "The server %1 did not answer within %2 seconds.").arg(host).arg(context.timeoutSeconds), {}};
     if (dynamic_cast<const vx::tls_exception *>(&e))
         return {FetchError::TlsFailed,
-            withDetails(tr("The secure connection (TLS) to %1 could not be set up.").arg(host)), {}};
+            withDetails(QCoreApplication::translate("MailboxFetcher", "The secure connection (TLS) to %1 could not be set up.").arg(host)), {}};
     if (const auto *command = dynamic_cast<const vx::command_error *>(&e)) {
         const QString name = QString::fromStdString(command->command()).toUpper();
         if (name.startsWith(QLatin1String("SELECT")) || name.startsWith(QLatin1String("EXAMINE")))
             return {FetchError::FolderNotFound,
-                tr("The folder \"%1\" does not exist on %2.").arg(context.folder, host), {}};
+                QCoreApplication::translate("MailboxFetcher", "The folder \"%1\" does not exist on %2.").arg(context.folder, host), {}};
         if (name.startsWith(QLatin1String("STARTTLS")) || name.startsWith(QLatin1String("STLS")))
             return {FetchError::TlsFailed,
-                withDetails(tr("The server %1 does not offer STARTTLS, so the connection cannot be secured.")
+                withDetails(QCoreApplication::translate("MailboxFetcher", "The server %1 does not offer STARTTLS, so the connection cannot be secured.")
                                 .arg(host)),
                 {}};
         if (name.startsWith(QLatin1String("LOGIN")) || name.startsWith(QLatin1String("AUTH"))
             || name.startsWith(QLatin1String("USER")) || name.startsWith(QLatin1String("PASS")))
             return {FetchError::Authentication,
-                withDetails(tr("The server %1 did not accept the user name or password.").arg(host)), {}};
+                withDetails(QCoreApplication::translate("MailboxFetcher", "The server %1 did not accept the user name or password.").arg(host)), {}};
     }
-    const QString notFound = tr("The server name %1 was not found (check the spelling).").arg(host);
+    const QString notFound = QCoreApplication::translate("MailboxFetcher", "The server name %1 was not found (check the spelling).").arg(host);
     const QString refused
-        = tr("The server %1 refused the connection (wrong port, or the mail service is not running).")
+        = QCoreApplication::translate("MailboxFetcher", "The server %1 refused the connection (wrong port, or the mail service is not running).")
               .arg(host);
     if (context.probe) {
         switch (*context.probe) {
@@ -105,11 +100,11 @@ FetchFailure describeFetchFailure(const std::exception &e, const FetchFailureCon
         case ProbeResult::Refused: return {FetchError::ConnectionRefused, refused, {}};
         case ProbeResult::Timeout:
             return {FetchError::Timeout,
-                tr("The server %1 did not answer within %2 seconds.").arg(host).arg(context.timeoutSeconds),
+                QCoreApplication::translate("MailboxFetcher", "The server %1 did not answer within %2 seconds.").arg(host).arg(context.timeoutSeconds),
                 {}};
         case ProbeResult::Unreachable:
             return {FetchError::ConnectionRefused,
-                withDetails(tr("The server %1 cannot be reached from this computer.").arg(host)), {}};
+                withDetails(QCoreApplication::translate("MailboxFetcher", "The server %1 cannot be reached from this computer.").arg(host)), {}};
         case ProbeResult::Reachable: break; // it was a passing problem; the words of the exception follow
         }
     }
@@ -124,11 +119,11 @@ FetchFailure describeFetchFailure(const std::exception &e, const FetchFailureCon
         || details.contains(QLatin1String("EPIPE")) || dynamic_cast<const vx::not_connected *>(&e)
         || dynamic_cast<const vx::socket_not_connected_exception *>(&e))
         return {FetchError::ConnectionClosed,
-            withDetails(tr("The server %1 closed the connection.").arg(host)), {}};
+            withDetails(QCoreApplication::translate("MailboxFetcher", "The server %1 closed the connection.").arg(host)), {}};
     if (dynamic_cast<const vx::connection_error *>(&e))
-        return {FetchError::ConnectionRefused, withDetails(tr("Cannot connect to %1.").arg(host)), {}};
+        return {FetchError::ConnectionRefused, withDetails(QCoreApplication::translate("MailboxFetcher", "Cannot connect to %1.").arg(host)), {}};
     return {FetchError::ServerError,
-        withDetails(tr("The server %1 answered something unexpected.").arg(host)), {}};
+        withDetails(QCoreApplication::translate("MailboxFetcher", "The server %1 answered something unexpected.").arg(host)), {}};
 }
 
 } // namespace bouncelens

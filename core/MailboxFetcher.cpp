@@ -20,11 +20,6 @@ namespace bouncelens {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MailboxFetcher", text);
-}
-
 // The connection details read from FetchOptions, checked before any network traffic.
 struct Target
 {
@@ -53,7 +48,7 @@ Target parseTarget(const FetchOptions &options)
     static const QStringList schemes
         = {QStringLiteral("imap"), QStringLiteral("imaps"), QStringLiteral("pop3"), QStringLiteral("pop3s")};
     if (!url.isValid() || !schemes.contains(t.scheme) || url.host().isEmpty()) {
-        t.error = tr(
+        t.error = QCoreApplication::translate("MailboxFetcher", 
             "\"%1\" is not a mailbox address. Use imap://, imaps://, pop3:// or pop3s:// followed by the "
             "server name, e.g. imaps://mail.example.com/INBOX.")
                       .arg(options.url);
@@ -70,13 +65,13 @@ Target parseTarget(const FetchOptions &options)
     if (t.folder.isEmpty())
         t.folder = QStringLiteral("INBOX");
     if (t.isPop3() && t.folder.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) != 0) {
-        t.error = tr("POP3 servers have no folders other than INBOX; use IMAP to read \"%1\".").arg(t.folder);
+        t.error = QCoreApplication::translate("MailboxFetcher", "POP3 servers have no folders other than INBOX; use IMAP to read \"%1\".").arg(t.folder);
         return t;
     }
     t.user = options.user.isEmpty() ? url.userName(QUrl::FullyDecoded) : options.user;
     t.password = options.password.isEmpty() ? url.password(QUrl::FullyDecoded) : options.password;
     if (t.user.isEmpty())
-        t.error = tr("A user name is needed to log in to %1.").arg(t.host);
+        t.error = QCoreApplication::translate("MailboxFetcher", "A user name is needed to log in to %1.").arg(t.host);
     return t;
 }
 
