@@ -208,6 +208,21 @@ const PhraseGroup kExplicit[] = {
         "利用停止",
         "停止されています",
     }},
+    // Mailing-list managers (fml) that refuse a post or a message.
+    {"rejected", "rejected/mailinglist", {
+        "not member article from ",
+        "you are not a member of this mailing list",
+        "spam mail from a spammer is rejected",
+    }},
+    {"systemerror", "systemerror/mailinglist", {
+        "duplicated message-id",
+        "has detected a loop condition so that",
+        "loop back warning:",
+    }},
+    // Trend Micro InterScan MSS: the recipient's domain did not take the address.
+    {"userunknown", "userunknown/interscan", {
+        "unable to deliver message to <{}> (and other recipients in the same domain)",
+    }},
     // The message sat in the queue until the sending MTA gave up (Exim, Gmail, GMX, IMail,
     // OpenSMTPD, EZweb, Zoho ...). Last: a specific cause given with it wins.
     {"expired", "expired/queue", {
@@ -232,6 +247,51 @@ const PhraseGroup kExplicit[] = {
         "remote host is not responding",
         "host not reachable",
     }},
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sending-MTA notices that decide for the recipient even when the server's reply (the
+// diagnostic) says something else: the sending side knows why it gave up (EZweb's account
+// notices, qmail-remote's "Connected to ... but my name was rejected").
+// ---------------------------------------------------------------------------------------------
+const PhraseGroup kNotices[] = {
+    {"suspend", "suspend/notice", {
+        "the user(s) account is disabled.",
+        "the user(s) account is temporarily limited.",
+    }},
+    {"blocked", "blocked/notice", {
+        "but my name was rejected.",
+    }},
+    {"rejected", "rejected/notice", {
+        "but sender was rejected.",
+    }},
+};
+
+// Gmail's notice "Google tried to deliver your message, but it was rejected by ..." ends the
+// server's reply with "(state N).", the stage of Gmail's SMTP client that failed (Sisimai's
+// Lhost::Gmail state table). Consulted only when the Gmail notice is present.
+const PhraseGroup kGmailStates[] = {
+    {"gmail", "gmail/notice", {
+        "google tried to deliver your message",
+    }},
+    {"systemerror", "systemerror/gmail-state", {"(state 6).", "(state 8).", "(state 9)."}},
+    {"norelaying", "norelaying/gmail-state", {"(state 12)."}},
+    {"blocked", "blocked/gmail-state", {"(state 13)."}},
+    {"userunknown", "userunknown/gmail-state", {"(state 14)."}},
+    {"filtered", "filtered/gmail-state", {"(state 15).", "(state 17).", "(state 18)."}},
+};
+
+// PowerMTA's per-recipient X-PowerMTA-BounceCategory field.
+const StatusRule kBounceCategories[] = {
+    {"bad-domain", "hostunknown"},
+    {"bad-mailbox", "userunknown"},
+    {"inactive-mailbox", "suspend"},
+    {"message-expired", "expired"},
+    {"no-answer-from-host", "networkerror"},
+    {"policy-related", "policyviolation"},
+    {"quota-issues", "mailboxfull"},
+    {"routing-errors", "systemerror"},
+    {"spam-related", "spamdetected"},
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1438,6 +1498,9 @@ const HostRule kHostRules[] = {
 
 std::span<const PhraseGroup> explicitPhrases() { return kExplicit; }
 std::span<const PhraseGroup> reasonPhrases() { return kReasons; }
+std::span<const PhraseGroup> noticePhrases() { return kNotices; }
+std::span<const PhraseGroup> gmailStates() { return kGmailStates; }
+std::span<const StatusRule> bounceCategories() { return kBounceCategories; }
 
 std::span<const char *const> notRejectedPhrases() { return kNotRejected; }
 

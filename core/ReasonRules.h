@@ -52,6 +52,17 @@ struct HostRule
 // carriers that name the reason outright. They decide before status codes are looked at.
 std::span<const PhraseGroup> explicitPhrases();
 
+// Sending-MTA notices that decide even when the diagnostic names another reason.
+std::span<const PhraseGroup> noticePhrases();
+
+// Gmail's "(state N)." codes: the first group is Gmail's notice, which must be present; the
+// others map state codes to reasons.
+std::span<const PhraseGroup> gmailStates();
+
+// PowerMTA bounce categories (X-PowerMTA-BounceCategory) and their reasons; `status` holds the
+// category name.
+std::span<const StatusRule> bounceCategories();
+
 // Phrases per reason (what the receiving server said), consulted in the classifier's order.
 std::span<const PhraseGroup> reasonPhrases();
 
