@@ -1,89 +1,203 @@
 #include "JsonExport.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace bouncelens {
 
-QJsonObject JsonExport::toJson(const MessageAnalysis &a, Language language)
+namespace {
+
+// A compact JSON writer straight into UTF-8 bytes. The CLI writes one line per message for
+// thousands of messages; building QJsonObjects first cost more than the analysis of small
+// messages, so the line is written directly and toJson() reads it back.
+class LineWriter
 {
-    QJsonObject o;
-    o.insert(QStringLiteral("source"), a.source);
-    o.insert(QStringLiteral("message"), a.index);
-    if (!a.ok()) {
-        o.insert(QStringLiteral("kind"), QJsonValue::Null);
-        o.insert(QStringLiteral("recipients"), QJsonArray());
-        o.insert(QStringLiteral("error"), a.error);
-        return o;
+public:
+    explicit LineWriter(QByteArray &out) : m_out(out) {}
+
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
+
+    LineWriter &key(const char *name)
+    {
+        separate();
+        m_out += '"';
+        m_out += name;
+        m_out += "\":";
+        m_afterKey = true;
+        return *this;
     }
-    o.insert(QStringLiteral("kind"), toString(a.kind));
-    o.insert(QStringLiteral("reporting_mta"), a.reportingMta);
-    o.insert(QStringLiteral("arrival_date"), a.arrivalDate);
-    o.insert(QStringLiteral("notice"), a.notice);
-    QJsonObject original;
-    original.insert(QStringLiteral("subject"), a.original.subject);
-    original.insert(QStringLiteral("message_id"), a.original.messageId);
-    original.insert(QStringLiteral("date"), a.original.date);
-    original.insert(QStringLiteral("to"), a.original.to);
-    o.insert(QStringLiteral("original"), original);
-    QJsonArray recipients;
-    for (const RecipientResult &r : a.recipients) {
-        QJsonObject ro;
-        ro.insert(QStringLiteral("address"), r.address);
-        ro.insert(QStringLiteral("action"), r.action);
-        ro.insert(QStringLiteral("status"), r.status);
-        ro.insert(QStringLiteral("reply_code"), r.replyCode);
-        ro.insert(QStringLiteral("diagnostic"), r.diagnostic);
-        ro.insert(QStringLiteral("remote_mta"), r.remoteMta);
-        ro.insert(QStringLiteral("reason"), r.reason);
-        ro.insert(QStringLiteral("permanent"), r.permanent);
-        ro.insert(QStringLiteral("hard_bounce"), r.hardBounce);
-        if (!r.retryUntil.isEmpty())
-            ro.insert(QStringLiteral("retry_until"), r.retryUntil);
-        QJsonObject evidence;
-        evidence.insert(QStringLiteral("rule"), r.evidence.rule);
-        evidence.insert(QStringLiteral("matched"), r.evidence.matched);
-        evidence.insert(QStringLiteral("field"), r.evidence.field);
-        ro.insert(QStringLiteral("evidence"), evidence);
-        const Explanation e = BounceExplainer::explain(a, r, language);
-        QJsonObject eo;
-        eo.insert(QStringLiteral("title"), e.title);
-        eo.insert(QStringLiteral("cause"), e.cause);
-        eo.insert(QStringLiteral("fix"), e.fix);
-        eo.insert(QStringLiteral("customer"), e.customer);
-        eo.insert(QStringLiteral("verdict"), e.verdict);
-        eo.insert(QStringLiteral("who_acts"), e.whoActs);
-        QJsonArray notes;
-        for (const CodeNote &n : e.codeNotes)
-            notes.append(QJsonObject{{QStringLiteral("code"), n.code},
-                                     {QStringLiteral("title"), n.title},
-                                     {QStringLiteral("text"), n.text}});
-        eo.insert(QStringLiteral("code_notes"), notes);
-        eo.insert(QStringLiteral("server_text"), e.serverText);
-        eo.insert(QStringLiteral("server_quote"), e.serverQuote);
-        eo.insert(QStringLiteral("server_gloss"), e.serverGloss);
-        ro.insert(QStringLiteral("explanation"), eo);
-        recipients.append(ro);
+    void value(QStringView text)
+    {
+        separate();
+        m_out += '"';
+        const QByteArray utf8 = text.toUtf8();
+        for (const char c : utf8) {
+            const auto u = static_cast<unsigned char>(c);
+            switch (c) {
+            case '"': m_out += "\\\""; break;
+            case '\\': m_out += "\\\\"; break;
+            case '\n': m_out += "\\n"; break;
+            case '\r': m_out += "\\r"; break;
+            case '\t': m_out += "\\t"; break;
+            case '\b': m_out += "\\b"; break;
+            case '\f': m_out += "\\f"; break;
+            default:
+                if (u < 0x20) {
+                    static const char hex[] = "0123456789abcdef";
+                    m_out += "\\u00";
+                    m_out += hex[u >> 4];
+                    m_out += hex[u & 0xf];
+                } else {
+                    m_out += c;
+                }
+            }
+        }
+        m_out += '"';
     }
-    o.insert(QStringLiteral("recipients"), recipients);
-    QJsonArray spans;
-    for (const Span &s : a.spans) {
-        QJsonObject so;
-        so.insert(QStringLiteral("role"), toString(s.role));
-        so.insert(QStringLiteral("start"), s.start);
-        so.insert(QStringLiteral("length"), s.length);
-        so.insert(QStringLiteral("recipient"), s.recipient);
-        so.insert(QStringLiteral("text"), a.spanText(s));
-        spans.append(so);
+    void value(qint64 number)
+    {
+        separate();
+        m_out += QByteArray::number(number);
     }
-    o.insert(QStringLiteral("spans"), spans);
-    o.insert(QStringLiteral("error"), QJsonValue::Null);
-    return o;
+    void value(bool flag)
+    {
+        separate();
+        m_out += flag ? "true" : "false";
+    }
+    void null()
+    {
+        separate();
+        m_out += "null";
+    }
+
+private:
+    void open(char bracket)
+    {
+        separate();
+        m_out += bracket;
+        m_first = true;
+    }
+    void close(char bracket)
+    {
+        m_out += bracket;
+        m_first = false;
+    }
+    // A comma before every element but the first of its object or array; none after a key.
+    void separate()
+    {
+        if (m_afterKey) {
+            m_afterKey = false;
+            return;
+        }
+        if (!m_first && !m_out.isEmpty())
+            m_out += ',';
+        m_first = false;
+    }
+
+    QByteArray &m_out;
+    bool m_first = true;
+    bool m_afterKey = false;
+};
+
+void writeRecipient(LineWriter &w, const MessageAnalysis &a, const RecipientResult &r, Language language)
+{
+    w.beginObject();
+    w.key("address").value(r.address);
+    w.key("action").value(r.action);
+    w.key("status").value(r.status);
+    w.key("reply_code").value(r.replyCode);
+    w.key("diagnostic").value(r.diagnostic);
+    w.key("remote_mta").value(r.remoteMta);
+    w.key("reason").value(r.reason);
+    w.key("permanent").value(r.permanent);
+    w.key("hard_bounce").value(r.hardBounce);
+    if (!r.retryUntil.isEmpty())
+        w.key("retry_until").value(r.retryUntil);
+    w.key("evidence").beginObject();
+    w.key("rule").value(r.evidence.rule);
+    w.key("matched").value(r.evidence.matched);
+    w.key("field").value(r.evidence.field);
+    w.endObject();
+
+    const Explanation e = BounceExplainer::explain(a, r, language);
+    w.key("explanation").beginObject();
+    w.key("title").value(e.title);
+    w.key("cause").value(e.cause);
+    w.key("fix").value(e.fix);
+    w.key("customer").value(e.customer);
+    w.key("verdict").value(e.verdict);
+    w.key("who_acts").value(e.whoActs);
+    w.key("code_notes").beginArray();
+    for (const CodeNote &n : e.codeNotes) {
+        w.beginObject();
+        w.key("code").value(n.code);
+        w.key("title").value(n.title);
+        w.key("text").value(n.text);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("server_text").value(e.serverText);
+    w.key("server_quote").value(e.serverQuote);
+    w.key("server_gloss").value(e.serverGloss);
+    w.endObject();
+    w.endObject();
 }
 
-QByteArray JsonExport::toJsonLine(const MessageAnalysis &analysis, Language language)
+} // namespace
+
+QByteArray JsonExport::toJsonLine(const MessageAnalysis &a, Language language)
 {
-    return QJsonDocument(toJson(analysis, language)).toJson(QJsonDocument::Compact) + '\n';
+    QByteArray out;
+    out.reserve(2048 + a.recipients.size() * 2048);
+    LineWriter w(out);
+    w.beginObject();
+    w.key("source").value(a.source);
+    w.key("message").value(qint64(a.index));
+    if (!a.ok()) {
+        w.key("kind").null();
+        w.key("recipients").beginArray();
+        w.endArray();
+        w.key("error").value(a.error);
+        w.endObject();
+        return out + '\n';
+    }
+    w.key("kind").value(toString(a.kind));
+    w.key("reporting_mta").value(a.reportingMta);
+    w.key("arrival_date").value(a.arrivalDate);
+    w.key("notice").value(a.notice);
+    w.key("original").beginObject();
+    w.key("subject").value(a.original.subject);
+    w.key("message_id").value(a.original.messageId);
+    w.key("date").value(a.original.date);
+    w.key("to").value(a.original.to);
+    w.endObject();
+    w.key("recipients").beginArray();
+    for (const RecipientResult &r : a.recipients)
+        writeRecipient(w, a, r, language);
+    w.endArray();
+    w.key("spans").beginArray();
+    for (const Span &s : a.spans) {
+        w.beginObject();
+        w.key("role").value(toString(s.role));
+        w.key("start").value(qint64(s.start));
+        w.key("length").value(qint64(s.length));
+        w.key("recipient").value(qint64(s.recipient));
+        w.key("text").value(QStringView(a.displayText).mid(s.start, s.length));
+        w.endObject();
+    }
+    w.endArray();
+    w.key("error").null();
+    w.endObject();
+    return out + '\n';
+}
+
+QJsonObject JsonExport::toJson(const MessageAnalysis &analysis, Language language)
+{
+    // One definition of the fields: the line writer's. Reading it back is cheap next to the
+    // places that want an object (the GUI's exports).
+    return QJsonDocument::fromJson(toJsonLine(analysis, language)).object();
 }
 
 } // namespace bouncelens
