@@ -47,22 +47,53 @@ void fillOriginal(OriginalMessage &original, const HeaderBlock &header)
 }
 
 // The header block that starts the returned original inside a bounce text, if any.
-HeaderBlock originalHeaderInText(const QString &text, qsizetype from)
+
+// Where the header block of the returned original starts inside a bounce text (after its
+// marker line and blank lines), or -1.
+qsizetype originalHeaderStartInText(const QString &text, qsizetype from)
 {
-    const qsizetype limit = qMin(text.size(), from + qsizetype(256 * 1024));
     qsizetype pos = from;
-    // Skip the marker line and blank lines until something that looks like a header field.
-    for (int lines = 0; pos < limit && lines < 20; ++lines) {
+    for (int lines = 0; pos < text.size() && lines < 20; ++lines) {
         qsizetype end = text.indexOf(QLatin1Char('\n'), pos);
         if (end < 0)
-            end = limit;
+            end = text.size();
         const QStringView line = QStringView(text).mid(pos, end - pos);
         const qsizetype colon = line.indexOf(QLatin1Char(':'));
         if (colon > 0 && !line.left(colon).contains(QLatin1Char(' ')) && !line.startsWith(QLatin1Char('-')))
-            return HeaderBlock::parse(text.mid(pos, limit - pos).toUtf8());
+            return pos;
         pos = end + 1;
     }
-    return {};
+    return -1;
+}
+
+// A returned "original" that is itself a bounce: a report from a mail system about another
+// message (a bounce forwarded to an administrator, or wrapped by a relay that gave up too).
+bool isBounceHeader(const HeaderBlock &header)
+{
+    const QString from = TextDecoder::decodeHeader(header.value("From")).toLower();
+    bool sender = false;
+    for (const QString &n : BounceMarkers::bounceSenders())
+        sender = sender || from.contains(n);
+    if (!sender)
+        return false;
+    const QString subject = TextDecoder::decodeHeader(header.value("Subject"));
+    bool bounceSubject = false;
+    for (const QString &n : BounceMarkers::bounceSubjects())
+        bounceSubject = bounceSubject || subject.contains(n, Qt::CaseInsensitive);
+    return bounceSubject || header.value("Content-Type").toLower().contains("multipart/report");
+}
+
+// Bounces inside bounces are read one level deep.
+thread_local int t_nestedAnalysis = 0;
+
+HeaderBlock originalHeaderInText(const QString &text, qsizetype from)
+{
+    // Skip the marker line and blank lines until something that looks like a header field.
+    const qsizetype pos = originalHeaderStartInText(text, from);
+    if (pos < 0)
+        return {};
+    const qsizetype limit = qMin(text.size(), from + qsizetype(256 * 1024));
+    return HeaderBlock::parse(text.mid(pos, limit - pos).toUtf8());
 }
 
 // A plain addr-spec: one '@' with something on both sides, no spaces, no pipe or file target.
@@ -218,9 +249,24 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
 
     const QString fromLower = result.from.toLower();
     const QString bounceFrom = addressOf(result.from);
-    const bool bounceSender = containsAny(fromLower, BounceMarkers::bounceSenders());
+    // A mailing list manager's error notice (fml: "X-MLServer", sent from the list's
+    // "-admin" address) is a bounce written for people too.
+    const bool listServerNotice = header.contains("X-MLServer") && fromLower.contains(QLatin1String("-admin@"));
+    const bool bounceSender = listServerNotice || containsAny(fromLower, BounceMarkers::bounceSenders());
     const bool bounceSubject = containsAny(result.subject, BounceMarkers::bounceSubjects());
     const bool bounceNotice = containsAny(bounceText.left(8192), BounceMarkers::noticeStarts());
+    // RFC 3834 and common practice. A message marked as an auto-reply is read as a bounce only
+    // when its sender or subject says so: a notice phrase alone ("... to your message") is not
+    // enough there.
+    const QByteArray autoSubmitted = header.value("Auto-Submitted").toLower();
+    const bool autoReplySubject = containsAny(result.subject, BounceMarkers::autoReplySubjects());
+    const bool autoHeader = autoSubmitted.startsWith("auto-replied") || header.contains("X-Autoreply")
+        || header.contains("X-Autorespond") || header.value("Precedence").toLower() == "auto_reply"
+        || (header.contains("X-Auto-Response-Suppress") && autoReplySubject);
+    const bool autoReply = autoHeader || (autoReplySubject && !bounceSender);
+    // A mail client's unsubscribe request (Apple Mail's "X-Apple-Unsubscribe: true"): the
+    // recipient asks to get no more mail, which is feedback about the list.
+    const bool unsubscribeRequest = header.value("X-Apple-Unsubscribe").trimmed().toLower() == "true";
 
     // 1. A standard delivery-status report.
     if (!parts.deliveryStatus.isEmpty()) {
@@ -250,7 +296,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     }
 
     // 2. A feedback (abuse) report.
-    const bool feedback = sesComplaint || !parts.feedbackReport.isEmpty() || parts.reportType == "feedback-report"
+    const bool feedback = sesComplaint || unsubscribeRequest || !parts.feedbackReport.isEmpty() || parts.reportType == "feedback-report"
         || (!parts.originalHeader.isEmpty() && containsAny(result.subject, BounceMarkers::feedbackSubjects()));
     if (sesComplaint)
         result.kind = MessageKind::Feedback;
@@ -258,16 +304,23 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         const HeaderBlock report = HeaderBlock::parse(parts.feedbackReport);
         result.recipients = feedbackRecipients(report, HeaderBlock::parse(parts.originalHeader),
                                                bounceText.simplified().left(1000));
+        if (unsubscribeRequest && parts.feedbackReport.isEmpty() && parts.originalHeader.isEmpty()
+            && !bounceFrom.isEmpty())
+            result.recipients.first().address = bounceFrom; // the one who unsubscribes
         result.reportingMta = DeliveryStatusParser::typedValue(report.value("Reporting-MTA"));
         result.arrivalDate = QString::fromLatin1(report.value("Arrival-Date"));
         result.kind = MessageKind::Feedback;
     }
 
     // 3. A bounce written for people.
-    if (result.recipients.isEmpty() && !feedback && (bounceSender || bounceSubject || bounceNotice)) {
+    PlainTextBounceParser::Result plain;
+    bool plainParsed = false;
+    if (result.recipients.isEmpty() && !feedback
+        && (bounceSender || bounceSubject || (bounceNotice && !autoReply))) {
         PlainTextBounceParser::Input in;
         in.text = human;
         in.bounceFrom = bounceFrom;
+        in.bounceTo = addressOf(headerText(header, "To"));
         in.originalFrom = addressOf(result.original.from);
         in.originalTo = result.original.to;
         for (const QString &address : headerText(header, "X-Failed-Recipients").split(QLatin1Char(',')))
@@ -275,7 +328,47 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
                 in.failedRecipients << address.trimmed();
         // Without a sender or subject that says "bounce", a notice alone must be backed by a
         // recipient line: ordinary mail quoting a bounce is not a bounce.
-        result.recipients = PlainTextBounceParser::parse(in).recipients;
+        plain = PlainTextBounceParser::parse(in);
+        plainParsed = true;
+        result.recipients = plain.recipients;
+    }
+
+    // 3a. The text names no recipient (or barely), and what it returns is itself a bounce: a
+    // relay that forwards or wraps another mail system's report. Read that report instead.
+    if (plainParsed && (result.recipients.isEmpty() || plain.fromFallback || plain.bestScore <= 1)
+        && t_nestedAnalysis == 0) {
+        QByteArray inner;
+        if (!parts.originalHeader.isEmpty()) {
+            if (isBounceHeader(HeaderBlock::parse(parts.originalHeader)))
+                inner = parts.originalHeader + '\n' + parts.originalBody;
+        } else if (humanOriginalStart < human.size()) {
+            const qsizetype at = originalHeaderStartInText(human, humanOriginalStart);
+            if (at >= 0 && isBounceHeader(originalHeaderInText(human, humanOriginalStart)))
+                inner = QStringView(human).mid(at).toUtf8();
+        }
+        if (!inner.isEmpty()) {
+            ++t_nestedAnalysis;
+            const MessageAnalysis nested = analyze(inner, source);
+            --t_nestedAnalysis;
+            if ((nested.kind == MessageKind::Bounce || nested.kind == MessageKind::Delay) && !nested.recipients.isEmpty()) {
+                result.recipients = nested.recipients;
+                // A report that came as an attachment is shown after the text, so that its
+                // recipients and codes can be highlighted where it says them.
+                if (!parts.originalHeader.isEmpty() && statusBlockStart == result.displayText.size()
+                    && !nested.displayText.isEmpty()) {
+                    if (!result.displayText.isEmpty())
+                        result.displayText += QStringLiteral("\n\n");
+                    statusBlockStart = result.displayText.size();
+                    result.displayText += nested.displayText;
+                }
+                if (!nested.reportingMta.isEmpty())
+                    result.reportingMta = nested.reportingMta;
+                if (result.arrivalDate.isEmpty())
+                    result.arrivalDate = nested.arrivalDate;
+                if (!nested.original.subject.isEmpty() || !nested.original.messageId.isEmpty())
+                    result.original = nested.original;
+            }
+        }
     }
 
     if (!feedback)
@@ -305,11 +398,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
 
     // 4. An auto-reply (RFC 3834 and common practice), when nothing bounced.
     if (result.kind == MessageKind::NotBounce) {
-        const QByteArray autoSubmitted = header.value("Auto-Submitted").toLower();
-        const bool autoHeader = autoSubmitted.startsWith("auto-replied") || header.contains("X-Autoreply")
-            || header.contains("X-Autorespond") || header.value("Precedence").toLower() == "auto_reply"
-            || (header.contains("X-Auto-Response-Suppress") && containsAny(result.subject, BounceMarkers::autoReplySubjects()));
-        if (autoHeader || (containsAny(result.subject, BounceMarkers::autoReplySubjects()) && !bounceSender)) {
+        if (autoReply) {
             result.kind = MessageKind::AutoReply;
             RecipientResult r;
             r.address = bounceFrom;
@@ -332,6 +421,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     context.subject = result.subject;
     context.bounceFrom = result.from;
     context.reportingMta = result.reportingMta;
+    context.deliveryStatus = result.displayText.mid(statusBlockStart);
     for (RecipientResult &r : result.recipients)
         ReasonClassifier::classify(r, context);
 

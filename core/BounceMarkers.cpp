@@ -29,6 +29,7 @@ const QStringList &originalMessageMarkers()
         QStringLiteral("Included is a copy of the message header"),
         QStringLiteral("----- Original message header follows"),
         QStringLiteral("Content-Type: message/rfc822"),
+        QStringLiteral("Original mail as follows:"), // fml
         QStringLiteral("Content-Type: text/rfc822-headers"),
         // Japanese carriers and ISPs
         QStringLiteral("------ 元のメッセージ"),
@@ -50,6 +51,7 @@ const QStringList &recipientCues()
         QStringLiteral("failed recipient:"), QStringLiteral("invalid recipient:"),
         QStringLiteral("unknown user:"),  QStringLiteral("unknown user"),
         QStringLiteral("user unknown:"),  QStringLiteral("mailbox"),
+        QStringLiteral("undeliverable to"),
         QStringLiteral("宛先:"),            QStringLiteral("宛先："),
     };
     return cues;
@@ -62,6 +64,8 @@ const QStringList &senderCues()
         QStringLiteral("from: "),     QStringLiteral("return-path:"), QStringLiteral("sender:"),
         QStringLiteral("reply-to:"),  QStringLiteral("envelope-from"), QStringLiteral("errors-to:"),
         QStringLiteral("x-original-sender:"), QStringLiteral("smtp.mailfrom="), QStringLiteral("sender address:"),
+        // Help desks the text points to ("please contact <support@example.jp>").
+        QStringLiteral("contact"),
     };
     return cues;
 }
@@ -120,6 +124,7 @@ const QStringList &noticeStarts()
         QStringLiteral("This is a delivery status notification"),
         QStringLiteral("This report relates to a message you sent"),
         QStringLiteral("This is an email abuse report"),
+        QStringLiteral("Could not be delivered to:"),
     };
     return starts;
 }

@@ -14,7 +14,8 @@ namespace BounceMarkers {
 [[nodiscard]] const QStringList &originalMessageMarkers();
 // Words right before an address that make it the recipient ("RCPT TO:<", "Recipient address: ").
 [[nodiscard]] const QStringList &recipientCues();
-// Words right before an address that make it the sender, never the recipient ("MAIL FROM:<").
+// Words right before an address that make it the sender (or a help desk), never the recipient
+// ("MAIL FROM:<", "please contact <support@...>").
 [[nodiscard]] const QStringList &senderCues();
 // Local parts and display names of the accounts that send bounces.
 [[nodiscard]] const QStringList &bounceSenders();

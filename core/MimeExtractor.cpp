@@ -88,7 +88,7 @@ struct Walker
         if (major == "message" || (major == "text" && minor == "rfc822-headers")) {
             if (minor == "delivery-status" || minor == "global-delivery-status") {
                 if (out.deliveryStatus.isEmpty()) {
-                    out.deliveryStatus = MessageLoader::normalizeLineEndings(extractContents(body, 16 << 20));
+                    out.deliveryStatus = MessageLoader::normalizeLineEndings(extractContents(body, 64 << 20)); // a message is at most 64 MiB
                     out.globalDeliveryStatus = minor == "global-delivery-status";
                 }
                 return;

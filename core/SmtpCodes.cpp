@@ -121,14 +121,12 @@ bool SmtpCodes::isReplyCode(QStringView text)
 
 namespace {
 
-bool isGenericStatus(const QString &code)
-{
-    return code.endsWith(QLatin1String(".0.0")) || code == QLatin1String("4.4.7");
-}
-
-// "550 5.7.1" or "550-5.7.1": the status code the replying server paired with its reply code.
+// "550 5.7.1", "550-5.7.1" or "550-'5.7.1": the status code the replying server paired with its
+// reply code (a quote opened in between is the reporting MTA's).
 bool followsReplyCode(QStringView text, qsizetype position)
 {
+    if (position >= 1 && (text.at(position - 1) == QLatin1Char('\'') || text.at(position - 1) == QLatin1Char('"')))
+        --position;
     if (position < 4 || (text.at(position - 1) != QLatin1Char(' ') && text.at(position - 1) != QLatin1Char('-')))
         return false;
     const CodeMatch reply = SmtpCodes::findReplyCode(text.mid(position - 4, 3));
@@ -167,6 +165,11 @@ CodeMatch SmtpCodes::findReplyCodeOfClass(QStringView text, QChar klass, qsizety
         from = m.position + m.length;
     }
     return {};
+}
+
+bool SmtpCodes::isGenericStatus(QStringView code)
+{
+    return code.endsWith(QLatin1String(".0.0")) || code == QLatin1String("4.4.7");
 }
 
 bool SmtpCodes::isSpecificStatus(QStringView code)

@@ -39,6 +39,8 @@ public:
     // True for codes whose subject and detail are both non-zero ("5.7.1", "5.7.26"): specific
     // enough to overrule a generic Status field.
     [[nodiscard]] static bool isSpecificStatus(QStringView code);
+    // "x.0.0" and "4.4.7" (expired): codes that say a delivery failed, not why.
+    [[nodiscard]] static bool isGenericStatus(QStringView code);
 
     // Settles a recipient's codes once its diagnostic is known, the way the field reads them
     // (and Sisimai, whose labels we follow, does): a specific code in the server's own words

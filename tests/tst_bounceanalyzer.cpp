@@ -46,6 +46,7 @@ private slots:
     void lineEndings();
     void charsets_data();
     void charsets();
+    void cjkAfterAddress();
     void mbox();
     void notBounce();
     void badInput_data();
@@ -96,6 +97,22 @@ void TestBounceAnalyzer::formats_data()
                               << "This is an email abuse report for an email message received from IP 192.0.2.60 on "
                                  "Tue, 17 Nov 2026 09:00:00 +0000."
                               << "Weekly offers";
+    // The list the bounce introduces ("did not reach the following recipient(s):") decides over
+    // the quoted summary of the original ("To: team@example.com").
+    QTest::newRow("exchange list") << "exchange-list-plain.eml" << "bounce" << "tanaka@example.jp" << "" << ""
+                                   << "Your message"
+                                   << "The recipient name is not recognized MSEXCH:IMS:EXAMPLE:GW:JP 0 (000C05A6) Unknown Recipient"
+                                   << "";
+    // A relay's bounce that only wraps another mail system's report: the inner report is read.
+    QTest::newRow("wrapped bounce") << "wrapped-bounce.eml" << "bounce" << "suzuki@example.org" << "5.1.1" << "550"
+                                    << "The original message was received at Tue, 17 Nov 2026 09:59:00 +0900"
+                                    << "<suzuki@example.org>... User unknown" << "Minutes";
+    // An auto-reply that says "your message" is no bounce, and that phrase opens no notice.
+    QTest::newRow("auto-reply, notice words inside") << "autoreply-mentions-message.eml" << "autoreply" << "jiro@example.org"
+                                                     << "" << ""
+                                                     << "I am travelling until 30 November and will respond to your message as soon as I can."
+                                                     << "I am travelling until 30 November and will respond to your message as soon as I can."
+                                                     << "";
     QTest::newRow("auto-reply") << "autoreply.eml" << "autoreply" << "hanako@example.org" << "" << ""
                                 << "I am out of the office until 25 November with no access to e-mail."
                                 << "I am out of the office until 25 November with no access to e-mail." << "";
@@ -140,7 +157,8 @@ void TestBounceAnalyzer::lineEndings_data()
 {
     QTest::addColumn<QString>("file");
     for (const char *name : {"postfix-dsn-userunknown.eml", "exim-plain-mailboxfull.eml", "qmail-plain-userunknown.eml",
-                             "sendmail-dsn-transcript.eml", "jp-iso2022jp-undeclared.eml", "arf-feedback.eml"})
+                             "sendmail-dsn-transcript.eml", "jp-iso2022jp-undeclared.eml", "arf-feedback.eml",
+                             "exchange-list-plain.eml", "wrapped-bounce.eml"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -202,6 +220,17 @@ void TestBounceAnalyzer::charsets()
     const QStringList server = spanTexts(a, SpanRole::ServerText);
     QCOMPARE(server.size(), 1);
     QVERIFY2(server.first().contains(serverWords), qPrintable(server.first()));
+}
+
+// An address followed directly by CJK text ends at its top-level domain; the sender of the
+// returned message is no recipient, so the returned message's To names the group.
+void TestBounceAnalyzer::cjkAfterAddress()
+{
+    const MessageAnalysis a = BounceAnalyzer().analyze(readFixture(QStringLiteral("cjk-adjacent-address.eml")));
+    QVERIFY2(a.ok(), qPrintable(a.error));
+    QCOMPARE(toString(a.kind), QStringLiteral("bounce"));
+    QCOMPARE(a.recipients.size(), 1);
+    QCOMPARE(a.recipients.first().address, QStringLiteral("members@groups.example.net"));
 }
 
 void TestBounceAnalyzer::mbox()
