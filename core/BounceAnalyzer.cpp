@@ -83,6 +83,9 @@ bool isBounceHeader(const HeaderBlock &header)
     return bounceSubject || header.value("Content-Type").toLower().contains("multipart/report");
 }
 
+// How much of the delivery-status block the classifier is handed (it scans 64 KiB at most).
+constexpr qsizetype kClassifiedStatusChars = 1 << 20;
+
 // Bounces inside bounces are read one level deep.
 thread_local int t_nestedAnalysis = 0;
 
@@ -231,14 +234,26 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     while (human.endsWith(QLatin1Char('\n')) || human.endsWith(QLatin1Char(' ')))
         human.chop(1);
     const qsizetype humanOriginalStart = PlainTextBounceParser::originalStart(human);
+    // The delivery-status report is read from its bytes first, so that they can go before the
+    // display text is built (a report naming 100,000 recipients is 20 MB of bytes).
+    const bool hasDeliveryStatus = !parts.deliveryStatus.isEmpty();
+    DeliveryStatus dsn;
+    if (hasDeliveryStatus)
+        dsn = DeliveryStatusParser::parse(parts.deliveryStatus, parts.globalDeliveryStatus);
     result.displayText = human;
     qsizetype statusBlockStart = result.displayText.size();
-    if (!parts.deliveryStatus.isEmpty() || !parts.feedbackReport.isEmpty()) {
+    if (hasDeliveryStatus || !parts.feedbackReport.isEmpty()) {
         if (!result.displayText.isEmpty())
             result.displayText += QStringLiteral("\n\n");
         statusBlockStart = result.displayText.size();
-        const QByteArray &block = parts.deliveryStatus.isEmpty() ? parts.feedbackReport : parts.deliveryStatus;
-        result.displayText += TextDecoder::decode(block.trimmed(), "utf-8");
+        if (hasDeliveryStatus) {
+            const QString status = TextDecoder::decode(std::move(parts.deliveryStatus).trimmed(), "utf-8");
+            parts.deliveryStatus = QByteArray();
+            result.displayText.reserve(result.displayText.size() + status.size()); // no growth slack
+            result.displayText += status;
+        } else {
+            result.displayText += TextDecoder::decode(parts.feedbackReport.trimmed(), "utf-8");
+        }
     }
     const QString bounceText = human.left(humanOriginalStart);
 
@@ -254,7 +269,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     const bool listServerNotice = header.contains("X-MLServer") && fromLower.contains(QLatin1String("-admin@"));
     const bool bounceSender = listServerNotice || containsAny(fromLower, BounceMarkers::bounceSenders());
     const bool bounceSubject = containsAny(result.subject, BounceMarkers::bounceSubjects());
-    const bool bounceNotice = containsAny(bounceText.left(8192), BounceMarkers::noticeStarts());
+    const bool bounceNotice = SpanLocator::noticeMatcher().containsAny(QStringView(bounceText).left(8192));
     // RFC 3834 and common practice. A message marked as an auto-reply is read as a bounce only
     // when its sender or subject says so: a notice phrase alone ("... to your message") is not
     // enough there.
@@ -269,11 +284,10 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     const bool unsubscribeRequest = header.value("X-Apple-Unsubscribe").trimmed().toLower() == "true";
 
     // 1. A standard delivery-status report.
-    if (!parts.deliveryStatus.isEmpty()) {
-        const DeliveryStatus dsn = DeliveryStatusParser::parse(parts.deliveryStatus, parts.globalDeliveryStatus);
+    if (hasDeliveryStatus) {
         result.reportingMta = dsn.reportingMta;
         result.arrivalDate = dsn.arrivalDate;
-        result.recipients = dsn.recipients;
+        result.recipients = std::move(dsn.recipients);
         repairAddresses(result.recipients, human, bounceFrom);
         PlainTextBounceParser::complete(bounceText, result.recipients);
     } else if (hasInlineDeliveryStatus(bounceText)) {
@@ -287,7 +301,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
 
     // 1b. An Amazon SES notification (JSON) sent by mail.
     bool sesComplaint = false;
-    if (result.recipients.isEmpty() && parts.deliveryStatus.isEmpty()) {
+    if (result.recipients.isEmpty() && !hasDeliveryStatus) {
         const SesNotification ses = SesNotificationParser::parse(human);
         result.recipients = ses.recipients;
         if (!ses.reportingMta.isEmpty())
@@ -421,9 +435,12 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     context.subject = result.subject;
     context.bounceFrom = result.from;
     context.reportingMta = result.reportingMta;
-    context.deliveryStatus = result.displayText.mid(statusBlockStart);
+    // The classifier reads a bounded prefix of the block (64 KiB): a huge report is not copied
+    // whole for it.
+    context.deliveryStatus = result.displayText.mid(statusBlockStart, kClassifiedStatusChars);
     for (RecipientResult &r : result.recipients)
         ReasonClassifier::classify(r, context);
+    context = {};
 
     const qsizetype bounceTextEnd = humanOriginalStart;
     // Ordinary mail has nothing to highlight: a "notice" there would mislead.

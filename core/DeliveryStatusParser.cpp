@@ -3,6 +3,8 @@
 #include "SmtpCodes.h"
 #include "TextDecoder.h"
 
+#include <QSet>
+
 namespace bouncelens {
 
 namespace {
@@ -54,7 +56,27 @@ QString standardAction(const QString &action)
     return action;
 }
 
-RecipientResult recipientFrom(const HeaderBlock &block, bool global)
+// Values that repeat from recipient to recipient ("failed", "5.1.1", the remote MTA) are kept
+// once and shared: a report naming 100,000 recipients holds them 100,000 times otherwise.
+class StringPool
+{
+public:
+    void share(QString &value)
+    {
+        if (value.isEmpty() || value.size() > 64)
+            return;
+        const auto it = m_values.constFind(value);
+        if (it != m_values.cend())
+            value = *it;
+        else if (m_values.size() < 4096)
+            m_values.insert(value);
+    }
+
+private:
+    QSet<QString> m_values;
+};
+
+RecipientResult recipientFrom(const HeaderBlock &block, bool global, StringPool &pool)
 {
     RecipientResult r;
     QByteArray address = block.value("Final-Recipient");
@@ -77,6 +99,12 @@ RecipientResult recipientFrom(const HeaderBlock &block, bool global)
     r.remoteMta = DeliveryStatusParser::typedValue(block.value("Remote-MTA"));
     r.lastAttempt = QString::fromLatin1(block.value("Last-Attempt-Date"));
     r.retryUntil = QString::fromLatin1(block.value("Will-Retry-Until"));
+    pool.share(r.action);
+    pool.share(r.status);
+    pool.share(r.replyCode);
+    pool.share(r.remoteMta);
+    pool.share(r.lastAttempt);
+    pool.share(r.retryUntil);
     return r;
 }
 
@@ -113,7 +141,16 @@ QString DeliveryStatusParser::addressValue(const QByteArray &value)
 
 QString DeliveryStatusParser::diagnosticValue(const QByteArray &value)
 {
-    return TextDecoder::decode(stripType(value), "utf-8").simplified();
+    // Only the start is kept (the classifier and the spans read the start): a hostile
+    // Diagnostic-Code of megabytes is cut before it is decoded, at a UTF-8 character boundary.
+    QByteArray bytes = stripType(value);
+    if (bytes.size() > kMaxDiagnosticBytes) {
+        qsizetype cut = kMaxDiagnosticBytes;
+        while (cut > 0 && (static_cast<unsigned char>(bytes.at(cut)) & 0xC0) == 0x80)
+            --cut;
+        bytes.truncate(cut);
+    }
+    return TextDecoder::decode(bytes, "utf-8").simplified();
 }
 
 QString DeliveryStatusParser::typedValue(const QByteArray &value)
@@ -128,6 +165,7 @@ QString DeliveryStatusParser::typedValue(const QByteArray &value)
 DeliveryStatus DeliveryStatusParser::parse(const QByteArray &body, bool global)
 {
     DeliveryStatus result;
+    StringPool pool;
     qsizetype pos = 0;
     while (pos < body.size()) {
         // Skip blank lines, then take one block.
@@ -184,7 +222,7 @@ DeliveryStatus DeliveryStatusParser::parse(const QByteArray &body, bool global)
             }
             if (!hasRecipient)
                 continue;
-            RecipientResult r = recipientFrom(HeaderBlock::parse(text), global);
+            RecipientResult r = recipientFrom(HeaderBlock::parse(text), global, pool);
             if (!r.address.isEmpty())
                 result.recipients << r;
         }

@@ -27,7 +27,10 @@ public:
     // "rfc822; <user@example.jp>" -> "user@example.jp"; RFC 6533 "utf-8;" addresses with
     // \x{HH} escapes are unescaped.
     [[nodiscard]] static QString addressValue(const QByteArray &value);
-    // "smtp; 550 5.1.1 ..." -> "550 5.1.1 ...": drops the diagnostic type.
+    static constexpr qsizetype kMaxDiagnosticBytes = 8 * 1024;
+
+    // "smtp; 550 5.1.1 ..." -> "550 5.1.1 ...": drops the diagnostic type. At most the first
+    // kMaxDiagnosticBytes are kept.
     [[nodiscard]] static QString diagnosticValue(const QByteArray &value);
     // "dns; mx.example.jp" -> "mx.example.jp".
     [[nodiscard]] static QString typedValue(const QByteArray &value);

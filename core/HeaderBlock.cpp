@@ -1,5 +1,7 @@
 #include "HeaderBlock.h"
 
+#include <cstring>
+
 namespace bouncelens {
 
 namespace {
@@ -15,48 +17,84 @@ QByteArray HeaderBlock::headerPart(const QByteArray &message)
 {
     if (message.startsWith('\n'))
         return {};
-    const qsizetype end = message.indexOf("\n\n");
-    return end < 0 ? message : message.left(end + 1);
+    qsizetype end = message.indexOf("\n\n");
+    end = end < 0 ? message.size() : end + 1;
+    if (end <= kMaxHeaderBytes)
+        return end == message.size() ? message : message.left(end);
+    // A hostile header: keep whole lines up to the cap.
+    const qsizetype cut = message.lastIndexOf('\n', kMaxHeaderBytes - 1);
+    return message.left(cut < 0 ? kMaxHeaderBytes : cut + 1);
 }
+
+namespace {
+
+bool isTrimSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+QByteArrayView trimmedView(const char *begin, const char *end)
+{
+    while (begin < end && isTrimSpace(*begin))
+        ++begin;
+    while (end > begin && isTrimSpace(end[-1]))
+        --end;
+    return QByteArrayView(begin, end - begin);
+}
+
+// Appends `more` to `value` without passing the cap.
+void appendCapped(QByteArray &value, QByteArrayView more)
+{
+    const qsizetype room = HeaderBlock::kMaxValueBytes - value.size();
+    if (room > 0)
+        value.append(more.first(qMin(room, more.size())));
+}
+
+} // namespace
 
 HeaderBlock HeaderBlock::parse(const QByteArray &block)
 {
     HeaderBlock result;
-    qsizetype pos = 0;
+    const char *const data = block.constData();
     const qsizetype size = block.size();
+    qsizetype pos = 0;
     while (pos < size) {
-        qsizetype end = block.indexOf('\n', pos);
-        if (end < 0)
-            end = size;
-        QByteArray line = block.mid(pos, end - pos);
-        if (line.endsWith('\r'))
-            line.chop(1);
+        const char *nl = static_cast<const char *>(memchr(data + pos, '\n', size_t(size - pos)));
+        const qsizetype end = nl ? nl - data : size;
+        const char *line = data + pos;
+        qsizetype len = end - pos;
+        if (len > 0 && line[len - 1] == '\r')
+            --len;
         pos = end + 1;
-        if (line.trimmed().isEmpty()) {
+        const QByteArrayView trimmed = trimmedView(line, line + len);
+        if (trimmed.isEmpty()) {
             if (!result.m_fields.isEmpty())
                 break;
             continue; // leading blank lines
         }
-        if ((line.at(0) == ' ' || line.at(0) == '\t')) {
+        if (line[0] == ' ' || line[0] == '\t') {
             if (!result.m_fields.isEmpty()) {
                 QByteArray &value = result.m_fields.last().value;
-                const QByteArray more = line.trimmed();
-                if (!value.isEmpty() && !more.isEmpty())
-                    value.append(' ');
-                value.append(more);
+                if (value.size() < kMaxValueBytes) {
+                    if (!value.isEmpty())
+                        appendCapped(value, " ");
+                    appendCapped(value, trimmed);
+                }
             }
             continue;
         }
         qsizetype colon = 0;
-        while (colon < line.size() && isFieldNameChar(line.at(colon)))
+        while (colon < len && isFieldNameChar(line[colon]))
             ++colon;
         // Allow "Name : value" written by some tools.
-        qsizetype nameEnd = colon;
-        while (colon < line.size() && (line.at(colon) == ' ' || line.at(colon) == '\t'))
+        const qsizetype nameEnd = colon;
+        while (colon < len && (line[colon] == ' ' || line[colon] == '\t'))
             ++colon;
-        if (nameEnd == 0 || colon >= line.size() || line.at(colon) != ':')
+        if (nameEnd == 0 || colon >= len || line[colon] != ':')
             continue;
-        result.m_fields.append({line.left(nameEnd), line.mid(colon + 1).trimmed()});
+        Field field{QByteArray(line, nameEnd), {}};
+        appendCapped(field.value, trimmedView(line + colon + 1, line + len));
+        result.m_fields.append(std::move(field));
     }
     return result;
 }

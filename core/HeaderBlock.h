@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 
 namespace bouncelens {
@@ -17,12 +18,18 @@ public:
         QByteArray value; // unfolded, trimmed
     };
 
+    // Hostile inputs: the header block passed on is cut (at a line end) past this size, and each
+    // field value past kMaxValueBytes. Real headers are far smaller.
+    static constexpr qsizetype kMaxHeaderBytes = 1 << 20;
+    static constexpr qsizetype kMaxValueBytes = 64 * 1024;
+
     HeaderBlock() = default;
     // Parses fields until the first empty line (or the end). Lines that are neither a field
     // nor a continuation are skipped: reports written by hand are often sloppy.
     [[nodiscard]] static HeaderBlock parse(const QByteArray &block);
 
-    // The header of a whole message: everything before the first empty line.
+    // The header of a whole message: everything before the first empty line (at most
+    // kMaxHeaderBytes, cut at a line end).
     [[nodiscard]] static QByteArray headerPart(const QByteArray &message);
 
     [[nodiscard]] const QList<Field> &fields() const { return m_fields; }

@@ -1,5 +1,6 @@
 #include "JsonExport.h"
 
+#include <QIODevice>
 #include <QJsonDocument>
 
 namespace bouncelens {
@@ -12,7 +13,9 @@ namespace {
 class LineWriter
 {
 public:
-    explicit LineWriter(QByteArray &out) : m_out(out) {}
+    // With a device, the bytes go out in chunks as the line is written (a report naming 100,000
+    // recipients is never held whole); without one, they stay in `out`.
+    explicit LineWriter(QByteArray &out, QIODevice *device = nullptr) : m_out(out), m_device(device) {}
 
     void beginObject() { open('{'); }
     void endObject() { close('}'); }
@@ -32,27 +35,35 @@ public:
     {
         separate();
         m_out += '"';
-        const QByteArray utf8 = text.toUtf8();
-        for (const char c : utf8) {
-            const auto u = static_cast<unsigned char>(c);
-            switch (c) {
-            case '"': m_out += "\\\""; break;
-            case '\\': m_out += "\\\\"; break;
-            case '\n': m_out += "\\n"; break;
-            case '\r': m_out += "\\r"; break;
-            case '\t': m_out += "\\t"; break;
-            case '\b': m_out += "\\b"; break;
-            case '\f': m_out += "\\f"; break;
-            default:
-                if (u < 0x20) {
-                    static const char hex[] = "0123456789abcdef";
-                    m_out += "\\u00";
-                    m_out += hex[u >> 4];
-                    m_out += hex[u & 0xf];
-                } else {
-                    m_out += c;
-                }
+        // Most values are plain ASCII: copied straight, escaped only where needed.
+        const char16_t *const u = text.utf16();
+        const qsizetype n = text.size();
+        qsizetype i = 0;
+        while (i < n) {
+            qsizetype run = i;
+            while (run < n && u[run] >= 0x20 && u[run] < 0x80 && u[run] != '"' && u[run] != '\\')
+                ++run;
+            if (run > i) {
+                const qsizetype at = m_out.size();
+                m_out.resize(at + (run - i));
+                char *dst = m_out.data() + at;
+                for (qsizetype k = i; k < run; ++k)
+                    *dst++ = char(u[k]);
+                i = run;
             }
+            if (i >= n)
+                break;
+            if (u[i] >= 0x80) {
+                // A run of non-ASCII text: Qt's own UTF-8 encoding (surrogates and all).
+                qsizetype end = i;
+                while (end < n && u[end] >= 0x80)
+                    ++end;
+                m_out += text.mid(i, end - i).toUtf8();
+                i = end;
+                continue;
+            }
+            escape(char(u[i]));
+            ++i;
         }
         m_out += '"';
     }
@@ -72,7 +83,42 @@ public:
         m_out += "null";
     }
 
+    // Hands what is written so far to the device, when there is one and enough has gathered.
+    void flushIfLarge()
+    {
+        if (m_device && m_out.size() >= 64 * 1024)
+            flush();
+    }
+    void flush()
+    {
+        if (!m_device)
+            return;
+        m_device->write(m_out);
+        m_handedOver += m_out.size();
+        m_out.clear();
+    }
+    [[nodiscard]] qint64 handedOver() const { return m_handedOver; }
+
 private:
+    void escape(char c)
+    {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"': m_out += "\\\""; break;
+        case '\\': m_out += "\\\\"; break;
+        case '\n': m_out += "\\n"; break;
+        case '\r': m_out += "\\r"; break;
+        case '\t': m_out += "\\t"; break;
+        case '\b': m_out += "\\b"; break;
+        case '\f': m_out += "\\f"; break;
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            m_out += "\\u00";
+            m_out += hex[u >> 4];
+            m_out += hex[u & 0xf];
+        }
+        }
+    }
     void open(char bracket)
     {
         separate();
@@ -91,12 +137,14 @@ private:
             m_afterKey = false;
             return;
         }
-        if (!m_first && !m_out.isEmpty())
+        if (!m_first)
             m_out += ',';
         m_first = false;
     }
 
     QByteArray &m_out;
+    QIODevice *m_device = nullptr;
+    qint64 m_handedOver = 0;
     bool m_first = true;
     bool m_afterKey = false;
 };
@@ -147,11 +195,10 @@ void writeRecipient(LineWriter &w, const MessageAnalysis &a, const RecipientResu
 
 } // namespace
 
-QByteArray JsonExport::toJsonLine(const MessageAnalysis &a, Language language)
+namespace {
+
+void writeLine(LineWriter &w, const MessageAnalysis &a, Language language)
 {
-    QByteArray out;
-    out.reserve(2048 + a.recipients.size() * 2048);
-    LineWriter w(out);
     w.beginObject();
     w.key("source").value(a.source);
     w.key("message").value(qint64(a.index));
@@ -161,7 +208,7 @@ QByteArray JsonExport::toJsonLine(const MessageAnalysis &a, Language language)
         w.endArray();
         w.key("error").value(a.error);
         w.endObject();
-        return out + '\n';
+        return;
     }
     w.key("kind").value(toString(a.kind));
     w.key("reporting_mta").value(a.reportingMta);
@@ -174,8 +221,10 @@ QByteArray JsonExport::toJsonLine(const MessageAnalysis &a, Language language)
     w.key("to").value(a.original.to);
     w.endObject();
     w.key("recipients").beginArray();
-    for (const RecipientResult &r : a.recipients)
+    for (const RecipientResult &r : a.recipients) {
         writeRecipient(w, a, r, language);
+        w.flushIfLarge();
+    }
     w.endArray();
     w.key("spans").beginArray();
     for (const Span &s : a.spans) {
@@ -186,11 +235,34 @@ QByteArray JsonExport::toJsonLine(const MessageAnalysis &a, Language language)
         w.key("recipient").value(qint64(s.recipient));
         w.key("text").value(QStringView(a.displayText).mid(s.start, s.length));
         w.endObject();
+        w.flushIfLarge();
     }
     w.endArray();
     w.key("error").null();
     w.endObject();
-    return out + '\n';
+}
+
+} // namespace
+
+QByteArray JsonExport::toJsonLine(const MessageAnalysis &a, Language language)
+{
+    QByteArray out;
+    out.reserve(2048 + qMin<qsizetype>(a.recipients.size(), 64) * 2048);
+    LineWriter w(out);
+    writeLine(w, a, language);
+    out += '\n';
+    return out;
+}
+
+qint64 JsonExport::writeJsonLine(QIODevice &device, const MessageAnalysis &a, Language language)
+{
+    QByteArray buffer;
+    buffer.reserve(80 * 1024);
+    LineWriter w(buffer, &device);
+    writeLine(w, a, language);
+    buffer += '\n';
+    w.flush();
+    return w.handedOver();
 }
 
 QJsonObject JsonExport::toJson(const MessageAnalysis &analysis, Language language)

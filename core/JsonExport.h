@@ -4,6 +4,7 @@
 #include "BounceExplainer.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QJsonObject>
 
 namespace bouncelens {
@@ -15,6 +16,9 @@ public:
     [[nodiscard]] static QJsonObject toJson(const MessageAnalysis &analysis, Language language);
     // One compact line, newline-terminated.
     [[nodiscard]] static QByteArray toJsonLine(const MessageAnalysis &analysis, Language language);
+    // The same line written to `device` in chunks as it is produced (a report naming 100,000
+    // recipients gives a line of 180 MB that is never held whole). Returns the bytes written.
+    static qint64 writeJsonLine(QIODevice &device, const MessageAnalysis &analysis, Language language);
 };
 
 } // namespace bouncelens

@@ -178,7 +178,12 @@ QList<RawMessage> MessageLoader::loadFile(const QString &path) const
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return failure(QCoreApplication::translate("MessageLoader", "The file could not be opened: %1").arg(file.errorString()));
-        bytes = file.readAll();
+        // One read of the known size: readAll() grows its buffer by doubling (33 MB for 20).
+        bytes.resize(info.size());
+        const qint64 got = file.read(bytes.data(), bytes.size());
+        bytes.resize(got < 0 ? 0 : got);
+        if (got == info.size() && !file.atEnd())
+            bytes += file.readAll(); // grew while being read
     }
     if (bytes.isEmpty())
         return failure(QCoreApplication::translate("MessageLoader", "The file is empty."));

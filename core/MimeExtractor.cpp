@@ -21,14 +21,38 @@ QByteArray toBytes(const std::string &s)
     return QByteArray(s.data(), qsizetype(s.size()));
 }
 
+// An output stream that keeps the first `cap` bytes written to it and drops the rest, so that a
+// 30 MB attachment is decoded in passing but never held.
+class CappedOutputStream : public vmime::utility::outputStream
+{
+public:
+    CappedOutputStream(QByteArray &out, qsizetype cap) : m_out(out), m_cap(cap) {}
+
+    void flush() override {}
+
+protected:
+    void writeImpl(const vmime::byte_t *const data, const size_t count) override
+    {
+        const qsizetype room = m_cap - m_out.size();
+        if (room <= 0)
+            return;
+        m_out.append(reinterpret_cast<const char *>(data), qMin(room, qsizetype(count)));
+    }
+
+private:
+    QByteArray &m_out;
+    qsizetype m_cap;
+};
+
 QByteArray extractContents(const vmime::shared_ptr<const vmime::body> &body, qsizetype cap)
 {
-    std::string out;
-    vmime::utility::outputStreamStringAdapter os(out);
-    body->getContents()->extract(os);
-    if (qsizetype(out.size()) > cap)
-        out.resize(size_t(cap));
-    return toBytes(out);
+    QByteArray out;
+    const auto contents = body->getContents();
+    // Encoded length is an upper bound of the decoded one (base64, QP, 7/8bit): reserve once.
+    out.reserve(qMin(cap, qsizetype(contents->getLength())));
+    CappedOutputStream os(out, cap);
+    contents->extract(os);
+    return out;
 }
 
 QByteArray declaredCharset(const vmime::shared_ptr<const vmime::header> &header)
@@ -199,13 +223,17 @@ ExtractedMessage MimeExtractor::extract(const QByteArray &input) const
 {
     VmimePlatform::ensureInitialised();
     ExtractedMessage out;
+    // Shares the caller's bytes unless the nesting limit cuts them.
     QByteArray message = input;
     out.nestingTruncated = limitNesting(message, m_limits.maxNestingDepth);
     out.header = HeaderBlock::headerPart(message);
 
+    // Parsed from a stream over the bytes (no std::string copy): vmime's body contents then
+    // refer to regions of this buffer, which `message` keeps alive while the tree is used.
     vmime::shared_ptr<vmime::message> parsed = vmime::make_shared<vmime::message>();
-    parsed->parse(vmime::string(message.constData(), size_t(message.size())));
-    message.clear(); // the parsed tree holds what is needed; free the copy early
+    auto stream = vmime::make_shared<vmime::utility::inputStreamByteBufferAdapter>(
+        reinterpret_cast<const vmime::byte_t *>(message.constData()), size_t(message.size()));
+    parsed->parse(stream, size_t(message.size()));
 
     Walker walker{m_limits, out, {}};
     walker.walk(parsed->getHeader(), parsed->getBody(), 0, false);

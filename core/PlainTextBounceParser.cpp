@@ -2,6 +2,7 @@
 
 #include "BounceMarkers.h"
 #include "DeliveryStatusParser.h"
+#include "PhraseMatcher.h"
 #include "SmtpCodes.h"
 
 #include <QHash>
@@ -77,10 +78,17 @@ qsizetype lineEndOf(const QString &text, qsizetype pos)
     return nl < 0 ? text.size() : nl;
 }
 
+// Diagnostics built from the text keep their start only: the classifier and the spans read the
+// beginning, and a hostile one-line text must not be copied whole per recipient.
+constexpr qsizetype kMaxDiagnosticChars = 8 * 1024;
+
+// Where the markers of the returned original are looked for.
+constexpr qsizetype kOriginalMarkerScope = 256 * 1024;
+
 QString lineAt(const QString &text, qsizetype pos)
 {
     const qsizetype s = lineStartOf(text, pos);
-    return text.mid(s, lineEndOf(text, pos) - s);
+    return text.mid(s, qMin(lineEndOf(text, pos) - s, kMaxDiagnosticChars));
 }
 
 // Addresses that never are the bounced recipient.
@@ -322,7 +330,7 @@ bool describeSendmailLine(const QString &text, qsizetype position, qsizetype add
     const qsizetype dots = addressEnd + near;
     if (near < 0 || near > 2 || dots > le)
         return false;
-    QString rest = text.mid(dots + 3, le - dots - 3).simplified();
+    QString rest = text.mid(dots + 3, qMin(le - dots - 3, kMaxDiagnosticChars)).simplified();
     if (!SmtpCodes::findReplyCode(rest).found()) {
         const qsizetype above = transcriptReplyAbove(text, ls);
         if (above < 0)
@@ -571,12 +579,12 @@ QList<PlainTextBounceParser::AddressHit> PlainTextBounceParser::findAddresses(co
 
 qsizetype PlainTextBounceParser::originalStart(const QString &text)
 {
+    // The earliest marker (in one pass over the text, case-insensitively), within the first
+    // 256 KiB: the original follows the bounce's own words, which are never that long.
+    static const PhraseMatcher markers(BounceMarkers::originalMessageMarkers());
     qsizetype best = text.size();
-    for (const QString &marker : BounceMarkers::originalMessageMarkers()) {
-        const qsizetype at = text.indexOf(marker, 0, Qt::CaseInsensitive);
-        if (at >= 0 && at < best)
-            best = lineStartOf(text, at);
-    }
+    if (const qsizetype at = markers.find(text, 0, kOriginalMarkerScope); at >= 0)
+        best = lineStartOf(text, at);
     // The original's own header block, when no marker introduced it: a line starting with one
     // of the fields that open a message, followed by more header lines.
     qsizetype pos = 0;

@@ -230,28 +230,20 @@ qsizetype SpanLocator::indexOfLoose(QStringView haystack, QStringView needle, qs
     return indexOfCollapsed(Collapsed::of(haystack.left(qMin(haystack.size(), kSearchLimit))), needle, from, length, work);
 }
 
+const PhraseMatcher &SpanLocator::noticeMatcher()
+{
+    static const PhraseMatcher matcher(BounceMarkers::noticeStarts());
+    return matcher;
+}
+
 Span SpanLocator::noticeSpan(const QString &text, qsizetype end)
 {
     Span span;
     span.role = SpanRole::Notice;
     const QStringView scope = QStringView(text).left(qMin(end, kSearchLimit));
-    qsizetype start = -1;
-    // A notice opens a line ("Your message" inside a sentence is no notice). Lower-cased once,
-    // then every marker is a plain search.
-    const QString lower = scope.toString().toLower();
-    for (const QString &marker : BounceMarkers::noticeStarts()) {
-        const QString needle = marker.toLower();
-        const qsizetype stop = start < 0 ? lower.size() : start;
-        for (qsizetype at = lower.indexOf(needle); at >= 0 && at < stop; at = lower.indexOf(needle, at + 1)) {
-            qsizetype ls = at;
-            while (ls > 0 && (lower.at(ls - 1) == QLatin1Char(' ') || lower.at(ls - 1) == QLatin1Char('\t')))
-                --ls;
-            if (ls == 0 || lower.at(ls - 1) == QLatin1Char('\n')) {
-                start = at;
-                break;
-            }
-        }
-    }
+    // A notice opens a line ("Your message" inside a sentence is no notice): the first marker
+    // that does, in one case-insensitive pass.
+    qsizetype start = noticeMatcher().find(scope, 0, -1, true);
     if (start < 0) {
         // The first paragraph with letters in it.
         start = skipSpaces(scope, 0);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AnalysisResult.h"
+#include "PhraseMatcher.h"
 
 namespace bouncelens {
 
@@ -25,6 +26,9 @@ public:
 
     // The notice: the bounce's opening sentence(s), as a range of `text` (length 0 when none).
     [[nodiscard]] static Span noticeSpan(const QString &text, qsizetype end);
+
+    // The notice markers (BounceMarkers::noticeStarts), ready to search.
+    [[nodiscard]] static const PhraseMatcher &noticeMatcher();
 };
 
 } // namespace bouncelens
