@@ -76,6 +76,8 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
         out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Notice: %1").arg(a.notice.left(300)) << '\n';
     if (!a.original.subject.isEmpty())
         out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Original subject: %1").arg(a.original.subject) << '\n';
+    for (const QString &warning : a.warnings)
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Note: %1").arg(warning) << '\n';
     for (const RecipientResult &r : a.recipients) {
         const Explanation e = BounceExplainer::explain(a, r, language);
         out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Recipient: %1").arg(r.address) << '\n';

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace bouncelens {
 
@@ -76,6 +77,7 @@ struct MessageAnalysis
     QString displayText;  // decoded human-readable text plus the delivery-status block
     QList<Span> spans;
     QList<RecipientResult> recipients;
+    QStringList warnings; // read, but not all of it is shown (e.g. a report too long to list)
     QString error;        // non-empty when the input could not be read or analysed
 
     [[nodiscard]] bool ok() const { return error.isEmpty(); }

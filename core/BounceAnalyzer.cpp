@@ -19,6 +19,9 @@ namespace bouncelens {
 
 namespace {
 
+// The part of a delivery-status report that goes into the display text.
+constexpr qsizetype kMaxStatusDisplayBytes = 4 << 20;
+
 QString headerText(const HeaderBlock &header, const char *name)
 {
     return TextDecoder::decodeHeader(header.value(name)).simplified();
@@ -247,10 +250,24 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
             result.displayText += QStringLiteral("\n\n");
         statusBlockStart = result.displayText.size();
         if (hasDeliveryStatus) {
-            const QString status = TextDecoder::decode(std::move(parts.deliveryStatus).trimmed(), "utf-8");
+            // Nobody reads megabytes of report fields: show the start (whole lines), say so.
+            QByteArray statusBytes = std::move(parts.deliveryStatus).trimmed();
             parts.deliveryStatus = QByteArray();
-            result.displayText.reserve(result.displayText.size() + status.size()); // no growth slack
+            const bool cut = statusBytes.size() > kMaxStatusDisplayBytes;
+            if (cut) {
+                const qsizetype lineEnd = statusBytes.lastIndexOf('\n', kMaxStatusDisplayBytes);
+                statusBytes.truncate(lineEnd > 0 ? lineEnd : kMaxStatusDisplayBytes);
+            }
+            const QString status = TextDecoder::decode(statusBytes, "utf-8");
+            statusBytes = QByteArray();
+            result.displayText.reserve(result.displayText.size() + status.size() + 2); // no growth slack
             result.displayText += status;
+            if (cut) {
+                result.displayText += QStringLiteral("\n…");
+                result.warnings << QCoreApplication::translate(
+                    "BounceAnalyzer", "The delivery report is very long; only its first %1 MB are shown.")
+                                       .arg(kMaxStatusDisplayBytes >> 20);
+            }
         } else {
             result.displayText += TextDecoder::decode(parts.feedbackReport.trimmed(), "utf-8");
         }
@@ -288,6 +305,11 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         result.reportingMta = dsn.reportingMta;
         result.arrivalDate = dsn.arrivalDate;
         result.recipients = std::move(dsn.recipients);
+        if (dsn.omittedRecipients > 0)
+            result.warnings << QCoreApplication::translate("BounceAnalyzer",
+                                                           "The report lists %1 more recipients than the %2 shown here.")
+                                   .arg(dsn.omittedRecipients)
+                                   .arg(result.recipients.size());
         repairAddresses(result.recipients, human, bounceFrom);
         PlainTextBounceParser::complete(bounceText, result.recipients);
     } else if (hasInlineDeliveryStatus(bounceText)) {

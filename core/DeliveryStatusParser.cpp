@@ -108,6 +108,23 @@ RecipientResult recipientFrom(const HeaderBlock &block, bool global, StringPool 
     return r;
 }
 
+// How many more recipients a report lists: its Final-Recipient fields at line starts.
+qsizetype countRecipientFields(QByteArrayView rest)
+{
+    static const QByteArray field = QByteArrayLiteral("final-recipient:");
+    qsizetype count = 0;
+    qsizetype lineStart = 0;
+    while (lineStart < rest.size()) {
+        qsizetype end = rest.indexOf('\n', lineStart);
+        if (end < 0)
+            end = rest.size();
+        if (end - lineStart >= field.size() && qstrnicmp(rest.data() + lineStart, field.constData(), field.size()) == 0)
+            ++count;
+        lineStart = end + 1;
+    }
+    return count;
+}
+
 bool isRecipientField(const QByteArray &name)
 {
     return qstricmp(name.constData(), "Final-Recipient") == 0
@@ -225,6 +242,10 @@ DeliveryStatus DeliveryStatusParser::parse(const QByteArray &body, bool global)
             RecipientResult r = recipientFrom(HeaderBlock::parse(text), global, pool);
             if (!r.address.isEmpty())
                 result.recipients << r;
+        }
+        if (result.recipients.size() >= kMaxRecipients) {
+            result.omittedRecipients = countRecipientFields(QByteArrayView(body).sliced(pos));
+            break;
         }
     }
     return result;

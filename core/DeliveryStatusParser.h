@@ -14,6 +14,7 @@ struct DeliveryStatus
     QString reportingMta;
     QString arrivalDate;
     QList<RecipientResult> recipients; // reason / verdicts not yet set
+    qsizetype omittedRecipients = 0;   // recipients past kMaxRecipients, counted, not parsed
 };
 
 // Parses message/delivery-status and message/global-delivery-status bodies. Blocks are split on
@@ -22,6 +23,10 @@ struct DeliveryStatus
 class DeliveryStatusParser
 {
 public:
+    // Real reports list a handful of recipients; a report listing more than this is read up to
+    // the limit, and the rest are only counted, so memory stays proportional to what is shown.
+    static constexpr qsizetype kMaxRecipients = 10000;
+
     [[nodiscard]] static DeliveryStatus parse(const QByteArray &body, bool global);
 
     // "rfc822; <user@example.jp>" -> "user@example.jp"; RFC 6533 "utf-8;" addresses with

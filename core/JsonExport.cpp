@@ -238,6 +238,12 @@ void writeLine(LineWriter &w, const MessageAnalysis &a, Language language)
         w.flushIfLarge();
     }
     w.endArray();
+    if (!a.warnings.isEmpty()) {
+        w.key("warnings").beginArray();
+        for (const QString &warning : a.warnings)
+            w.value(warning);
+        w.endArray();
+    }
     w.key("error").null();
     w.endObject();
 }
