@@ -181,11 +181,6 @@ QList<RecipientResult> feedbackRecipients(const HeaderBlock &report, const Heade
     return recipients;
 }
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("BounceAnalyzer", text);
-}
-
 } // namespace
 
 MessageAnalysis BounceAnalyzer::analyze(const RawMessage &message) const
@@ -208,7 +203,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     result.source = source;
     const QByteArray bytes = MessageLoader::normalizeLineEndings(input);
     if (bytes.trimmed().isEmpty()) {
-        result.error = translate("The message is empty.");
+        result.error = QCoreApplication::translate("BounceAnalyzer", "The message is empty.");
         return result;
     }
 
@@ -216,10 +211,10 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     try {
         parts = m_extractor.extract(bytes);
     } catch (const std::exception &e) {
-        result.error = translate("The message could not be read as e-mail: %1").arg(QString::fromLocal8Bit(e.what()));
+        result.error = QCoreApplication::translate("BounceAnalyzer", "The message could not be read as e-mail: %1").arg(QString::fromLocal8Bit(e.what()));
         return result;
     } catch (...) {
-        result.error = translate("The message could not be read as e-mail.");
+        result.error = QCoreApplication::translate("BounceAnalyzer", "The message could not be read as e-mail.");
         return result;
     }
 
@@ -228,7 +223,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     result.from = headerText(header, "From");
     result.date = QString::fromLatin1(header.value("Date")).trimmed();
     if (header.isEmpty()) {
-        result.error = translate("This does not look like an e-mail message: it has no header.");
+        result.error = QCoreApplication::translate("BounceAnalyzer", "This does not look like an e-mail message: it has no header.");
         return result;
     }
 
@@ -472,7 +467,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         if (s.role == SpanRole::Notice)
             result.notice = result.spanText(s).simplified();
     if (parts.nestingTruncated && result.kind == MessageKind::NotBounce)
-        result.error = translate("The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.");
+        result.error = QCoreApplication::translate("BounceAnalyzer", "The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.");
     return result;
 }
 
