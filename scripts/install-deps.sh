@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 libgl-dev
-  libvmime-dev qt6-translations-l10n fonts-noto-cjk
+  libvmime-dev qt6-translations-l10n fonts-noto-cjk qtkeychain-qt6-dev
 )
 
 missing=()

@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en_US">
 <context>
+    <name>BounceAnalyzer</name>
+    <message>
+        <source>The message is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be read as e-mail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be read as e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This does not look like an e-mail message: it has no header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivery report is very long; only its first %1 MB are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report lists %1 more recipients than the %2 shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogCommand</name>
+    <message>
+        <source>Usage: bouncelens catalog [--lang en|ja] [--format text|json]
+
+Lists the whole knowledge base in one language (default: the system&apos;s language):
+every bounce reason, every SMTP reply code and every enhanced status code (the IANA
+registry&apos;s classes, subjects and details, then vendor codes), each with all its fields.
+
+--format json writes ONE JSON document (not JSON lines):
+  {&quot;format&quot;: &quot;bouncelens-catalog/1&quot;, &quot;language&quot;: &quot;en&quot;, &quot;languages&quot;: [...],
+   &quot;counts&quot;: {&quot;reasons&quot;: N, &quot;reply_codes&quot;: N, &quot;status_codes&quot;: N},
+   &quot;reasons&quot;: [{&quot;id&quot;, &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;, &quot;customer&quot;}],
+   &quot;reply_codes&quot;: [{&quot;code&quot;, &quot;reference&quot;, &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;}],
+   &quot;status_codes&quot;: [{&quot;code&quot;, &quot;kind&quot;, &quot;official&quot;, &quot;vendor&quot;, &quot;reference&quot;,
+                     &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;}]}
+what = what happened; duration = temporary or permanent; who = who needs to act;
+fix = what to do; customer = text for the customer, with {recipient}, {date} and
+{subject} left as placeholders (explain fills them in). Status code kinds: class
+(&quot;5.XXX.YYY&quot;), subject (&quot;X.1.YYY&quot;), detail (&quot;X.1.1&quot;), vendor (&quot;5.7.606&quot;).
+
+Exit status: 0 success, 1 the built-in knowledge base could not be read, 2 usage error.
+</source>
+        <translation>使い方: bouncelens catalog [--lang en|ja] [--format text|json]
+
+ナレッジベース全体を 1 つの言語で一覧表示します（既定: システムの言語）。
+すべてのバウンスの原因、すべての SMTP 応答コード、すべての拡張ステータスコード
+（IANA レジストリのクラス、サブジェクト、詳細、続いてベンダー固有のコード）を、
+それぞれのすべての項目とともに表示します。
+
+--format json は JSON ドキュメントを 1 つだけ出力します（JSON Lines ではありません）:
+  {&quot;format&quot;: &quot;bouncelens-catalog/1&quot;, &quot;language&quot;: &quot;en&quot;, &quot;languages&quot;: [...],
+   &quot;counts&quot;: {&quot;reasons&quot;: N, &quot;reply_codes&quot;: N, &quot;status_codes&quot;: N},
+   &quot;reasons&quot;: [{&quot;id&quot;, &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;, &quot;customer&quot;}],
+   &quot;reply_codes&quot;: [{&quot;code&quot;, &quot;reference&quot;, &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;}],
+   &quot;status_codes&quot;: [{&quot;code&quot;, &quot;kind&quot;, &quot;official&quot;, &quot;vendor&quot;, &quot;reference&quot;,
+                     &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;}]}
+what = 何が起きたか、duration = 一時的か恒久的か、who = 対応が必要な人、
+fix = 対処方法、customer = お客様向けの文面（{recipient}、{date}、{subject} は
+プレースホルダーのまま残ります。explain では実際の値が入ります）。
+ステータスコードの種類: class（&quot;5.XXX.YYY&quot;）、subject（&quot;X.1.YYY&quot;）、detail（&quot;X.1.1&quot;）、
+vendor（&quot;5.7.606&quot;）。
+
+終了ステータス: 0 成功、1 組み込みのナレッジベースを読み込めなかった、2 使い方の誤り。
+</translation>
+    </message>
+    <message>
+        <source>catalog takes no PATH.</source>
+        <translation>catalog には PATH を指定できません。</translation>
+    </message>
+    <message>
+        <source>The knowledge base could not be read: %1</source>
+        <translation>ナレッジベースを読み込めませんでした: %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Bounce (the message was not delivered)</source>
@@ -58,6 +144,178 @@
     <message>
         <source>--lang takes en or ja, not &quot;%1&quot;.</source>
         <translation>--lang には en または ja を指定してください（「%1」は指定できません）。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>エラー: %1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>種類: %1</translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation>報告元: %1</translation>
+    </message>
+    <message>
+        <source>Notice: %1</source>
+        <translation>通知文: %1</translation>
+    </message>
+    <message>
+        <source>Original subject: %1</source>
+        <translation>元のメールの件名: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient: %1</source>
+        <translation>宛先: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因: %1</translation>
+    </message>
+    <message>
+        <source>permanent failure</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>temporary failure</source>
+        <translation>一時的なエラー</translation>
+    </message>
+    <message>
+        <source>Hard bounce: %1</source>
+        <translation>ハードバウンス: %1</translation>
+    </message>
+    <message>
+        <source>Reply code: %1    Status: %2</source>
+        <translation>応答コード: %1    ステータス: %2</translation>
+    </message>
+    <message>
+        <source>Remote server: %1</source>
+        <translation>相手側のサーバー: %1</translation>
+    </message>
+    <message>
+        <source>Usage:
+  bouncelens [FILE...]                      open the window (with these files)
+  bouncelens explain [--lang en|ja] [--format text|json] PATH...
+                                            explain bounces without a window
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            list what BounceLens knows
+  bouncelens --version | --help
+
+PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
+Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
+</source>
+        <translation>使い方:
+  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
+  bouncelens explain [--lang en|ja] [--format text|json] PATH...
+                                            ウィンドウを開かずにバウンスメールを説明します
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            BounceLens が持つ知識の一覧を表示します
+  bouncelens --version | --help
+
+PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
+終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
+</translation>
+    </message>
+    <message>
+        <source>The %1 command is not available in this version.</source>
+        <translation>このバージョンでは %1 コマンドを利用できません。</translation>
+    </message>
+    <message>
+        <source>explain needs at least one PATH.</source>
+        <translation>explain には PATH を 1 つ以上指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 には値が必要です。</translation>
+    </message>
+    <message>
+        <source>--format takes text or json, not &quot;%1&quot;.</source>
+        <translation>--format には text または json を指定してください（「%1」は指定できません）。</translation>
+    </message>
+    <message>
+        <source>Unknown option: %1</source>
+        <translation>不明なオプションです: %1</translation>
+    </message>
+    <message>
+        <source>Usage:
+  bouncelens fetch [--user U] [--password-stdin] [--folder F] [--since YYYY-MM-DD]
+                   [--limit N] [--ca-file FILE] [--trust-fingerprint SHA256] [--starttls]
+                   [--include-feedback] [--include-autoreplies]
+                   [--format text|json] [--lang en|ja] URL
+
+URL is imap://, imaps://, pop3:// or pop3s://HOST[:PORT][/FOLDER].
+The password is read from standard input (--password-stdin) or from the
+BOUNCELENS_PASSWORD environment variable, never from the command line.
+The mailbox is never modified: nothing is marked read, moved or deleted.
+Exit status: 0 done, 1 connection, login or server error (after printing
+what was fetched), 2 usage error.
+</source>
+        <translation>使い方:
+  bouncelens fetch [--user U] [--password-stdin] [--folder F] [--since YYYY-MM-DD]
+                   [--limit N] [--ca-file FILE] [--trust-fingerprint SHA256] [--starttls]
+                   [--include-feedback] [--include-autoreplies]
+                   [--format text|json] [--lang en|ja] URL
+
+URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] を指定します。
+パスワードは標準入力（--password-stdin）または環境変数 BOUNCELENS_PASSWORD から
+読み込みます。コマンドラインでは指定できません。
+メールボックスは一切変更しません（既読にする、移動する、削除することはありません）。
+終了ステータス: 0 完了、1 接続・ログイン・サーバーのエラー（取得できた分を出力した後）、
+2 使い方の誤り。
+</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>件名: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>日時: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>ステータス: %1</translation>
+    </message>
+    <message>
+        <source>Reply code: %1</source>
+        <translation>応答コード: %1</translation>
+    </message>
+    <message>
+        <source>Server said: %1</source>
+        <translation>サーバーのメッセージ: %1</translation>
+    </message>
+    <message>
+        <source>fetch needs exactly one URL.</source>
+        <translation>fetch には URL を 1 つだけ指定してください。</translation>
+    </message>
+    <message>
+        <source>--trust-fingerprint takes a SHA-256 fingerprint (64 hex digits), not &quot;%1&quot;.</source>
+        <translation>--trust-fingerprint には SHA-256 フィンガープリント（16 進数 64 桁）を指定してください（「%1」は指定できません）。</translation>
+    </message>
+    <message>
+        <source>--since takes a date like 2024-03-31, not &quot;%1&quot;.</source>
+        <translation>--since には 2024-03-31 のような日付を指定してください（「%1」は指定できません）。</translation>
+    </message>
+    <message>
+        <source>--limit takes a positive number, not &quot;%1&quot;.</source>
+        <translation>--limit には正の数を指定してください（「%1」は指定できません）。</translation>
+    </message>
+    <message>
+        <source>To trust this certificate, run again with --trust-fingerprint %1, or give the certificate of its authority with --ca-file FILE.</source>
+        <translation>この証明書を信頼するには、--trust-fingerprint %1 を付けて再実行するか、--ca-file FILE で認証局の証明書を指定してください。</translation>
     </message>
 </context>
 <context>
@@ -250,6 +508,90 @@
     <message>
         <source>The file %1 holds no PEM certificate (&quot;-----BEGIN CERTIFICATE-----&quot;).</source>
         <translation>ファイル %1 には PEM 形式の証明書（「-----BEGIN CERTIFICATE-----」）が含まれていません。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has expired.</source>
+        <translation>%1 の証明書は有効期限が切れています。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not valid yet (check this computer&apos;s clock).</source>
+        <translation>%1 の証明書はまだ有効になっていません（このコンピューターの時計を確認してください）。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was issued for another server name.</source>
+        <translation>%1 の証明書は別のサーバー名に対して発行されています。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is of a type that cannot be checked.</source>
+        <translation>%1 の証明書は確認できない種類のものです。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: it is self-signed or issued by an unknown authority.</source>
+        <translation>%1 の証明書は信頼されていません。自己署名されているか、不明な認証局が発行したものです。</translation>
+    </message>
+    <message>
+        <source>Its SHA-256 fingerprint is %1. Trust it only if your mail administrator confirms this fingerprint.</source>
+        <translation>SHA-256 フィンガープリントは %1 です。メール管理者がこのフィンガープリントを確認した場合にのみ信頼してください。</translation>
+    </message>
+    <message>
+        <source>The fetch was cancelled.</source>
+        <translation>取得を中止しました。</translation>
+    </message>
+    <message>
+        <source>The server %1 did not accept the user name or password.</source>
+        <translation>サーバー %1 はユーザー名またはパスワードを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>The folder &quot;%1&quot; does not exist on %2.</source>
+        <translation>%2 にフォルダー「%1」はありません。</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer within %2 seconds.</source>
+        <translation>サーバー %1 から %2 秒以内に応答がありませんでした。</translation>
+    </message>
+    <message>
+        <source>The secure connection (TLS) to %1 could not be set up.</source>
+        <translation>%1 との安全な接続（TLS）を確立できませんでした。</translation>
+    </message>
+    <message>
+        <source>The server %1 does not offer STARTTLS, so the connection cannot be secured.</source>
+        <translation>サーバー %1 は STARTTLS に対応していないため、接続を暗号化できません。</translation>
+    </message>
+    <message>
+        <source>The server name %1 was not found (check the spelling).</source>
+        <translation>サーバー名 %1 が見つかりませんでした（綴りを確認してください）。</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection (wrong port, or the mail service is not running).</source>
+        <translation>サーバー %1 に接続を拒否されました（ポート番号が違うか、メールサービスが動いていません）。</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached from this computer.</source>
+        <translation>このコンピューターからサーバー %1 に到達できません。</translation>
+    </message>
+    <message>
+        <source>The server %1 closed the connection.</source>
+        <translation>サーバー %1 が接続を切断しました。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1.</source>
+        <translation>%1 に接続できません。</translation>
+    </message>
+    <message>
+        <source>The server %1 answered something unexpected.</source>
+        <translation>サーバー %1 から想定外の応答がありました。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mailbox address. Use imap://, imaps://, pop3:// or pop3s:// followed by the server name, e.g. imaps://mail.example.com/INBOX.</source>
+        <translation>「%1」はメールボックスのアドレスではありません。imap://、imaps://、pop3:// または pop3s:// の後にサーバー名を続けて指定してください（例: imaps://mail.example.com/INBOX）。</translation>
+    </message>
+    <message>
+        <source>POP3 servers have no folders other than INBOX; use IMAP to read &quot;%1&quot;.</source>
+        <translation>POP3 サーバーには INBOX 以外のフォルダーがありません。「%1」を読むには IMAP を使用してください。</translation>
+    </message>
+    <message>
+        <source>A user name is needed to log in to %1.</source>
+        <translation>%1 にログインするにはユーザー名が必要です。</translation>
     </message>
 </context>
 <context>
@@ -512,269 +854,6 @@
     </message>
 </context>
 <context>
-    <name>bouncelens</name>
-    <message>
-        <source>The certificate of %1 has expired.</source>
-        <translation>%1 の証明書は有効期限が切れています。</translation>
-    </message>
-    <message>
-        <source>The certificate of %1 is not valid yet (check this computer&apos;s clock).</source>
-        <translation>%1 の証明書はまだ有効になっていません（このコンピューターの時計を確認してください）。</translation>
-    </message>
-    <message>
-        <source>The certificate of %1 was issued for another server name.</source>
-        <translation>%1 の証明書は別のサーバー名に対して発行されています。</translation>
-    </message>
-    <message>
-        <source>The certificate of %1 is of a type that cannot be checked.</source>
-        <translation>%1 の証明書は確認できない種類のものです。</translation>
-    </message>
-    <message>
-        <source>The certificate of %1 is not trusted: it is self-signed or issued by an unknown authority.</source>
-        <translation>%1 の証明書は信頼されていません。自己署名されているか、不明な認証局が発行したものです。</translation>
-    </message>
-    <message>
-        <source>Its SHA-256 fingerprint is %1. Trust it only if your mail administrator confirms this fingerprint.</source>
-        <translation>SHA-256 フィンガープリントは %1 です。メール管理者がこのフィンガープリントを確認した場合にのみ信頼してください。</translation>
-    </message>
-    <message>
-        <source>The fetch was cancelled.</source>
-        <translation>取得を中止しました。</translation>
-    </message>
-    <message>
-        <source>The server %1 did not accept the user name or password.</source>
-        <translation>サーバー %1 はユーザー名またはパスワードを受け付けませんでした。</translation>
-    </message>
-    <message>
-        <source>The folder &quot;%1&quot; does not exist on %2.</source>
-        <translation>%2 にフォルダー「%1」はありません。</translation>
-    </message>
-    <message>
-        <source>The server %1 did not answer within %2 seconds.</source>
-        <translation>サーバー %1 から %2 秒以内に応答がありませんでした。</translation>
-    </message>
-    <message>
-        <source>The secure connection (TLS) to %1 could not be set up.</source>
-        <translation>%1 との安全な接続（TLS）を確立できませんでした。</translation>
-    </message>
-    <message>
-        <source>The server %1 does not offer STARTTLS, so the connection cannot be secured.</source>
-        <translation>サーバー %1 は STARTTLS に対応していないため、接続を暗号化できません。</translation>
-    </message>
-    <message>
-        <source>The server name %1 was not found (check the spelling).</source>
-        <translation>サーバー名 %1 が見つかりませんでした（綴りを確認してください）。</translation>
-    </message>
-    <message>
-        <source>The server %1 refused the connection (wrong port, or the mail service is not running).</source>
-        <translation>サーバー %1 に接続を拒否されました（ポート番号が違うか、メールサービスが動いていません）。</translation>
-    </message>
-    <message>
-        <source>The server %1 closed the connection.</source>
-        <translation>サーバー %1 が接続を切断しました。</translation>
-    </message>
-    <message>
-        <source>Cannot connect to %1.</source>
-        <translation>%1 に接続できません。</translation>
-    </message>
-    <message>
-        <source>The server %1 answered something unexpected.</source>
-        <translation>サーバー %1 から想定外の応答がありました。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a mailbox address. Use imap://, imaps://, pop3:// or pop3s:// followed by the server name, e.g. imaps://mail.example.com/INBOX.</source>
-        <translation>「%1」はメールボックスのアドレスではありません。imap://、imaps://、pop3:// または pop3s:// の後にサーバー名を続けて指定してください（例: imaps://mail.example.com/INBOX）。</translation>
-    </message>
-    <message>
-        <source>POP3 servers have no folders other than INBOX; use IMAP to read &quot;%1&quot;.</source>
-        <translation>POP3 サーバーには INBOX 以外のフォルダーがありません。「%1」を読むには IMAP を使用してください。</translation>
-    </message>
-    <message>
-        <source>A user name is needed to log in to %1.</source>
-        <translation>%1 にログインするにはユーザー名が必要です。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>はい</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>いいえ</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>エラー: %1</translation>
-    </message>
-    <message>
-        <source>Kind: %1</source>
-        <translation>種類: %1</translation>
-    </message>
-    <message>
-        <source>Reported by: %1</source>
-        <translation>報告元: %1</translation>
-    </message>
-    <message>
-        <source>Notice: %1</source>
-        <translation>通知文: %1</translation>
-    </message>
-    <message>
-        <source>Original subject: %1</source>
-        <translation>元のメールの件名: %1</translation>
-    </message>
-    <message>
-        <source>Recipient: %1</source>
-        <translation>宛先: %1</translation>
-    </message>
-    <message>
-        <source>Reason: %1</source>
-        <translation>原因: %1</translation>
-    </message>
-    <message>
-        <source>permanent failure</source>
-        <translation>恒久的なエラー</translation>
-    </message>
-    <message>
-        <source>temporary failure</source>
-        <translation>一時的なエラー</translation>
-    </message>
-    <message>
-        <source>Hard bounce: %1</source>
-        <translation>ハードバウンス: %1</translation>
-    </message>
-    <message>
-        <source>Reply code: %1    Status: %2</source>
-        <translation>応答コード: %1    ステータス: %2</translation>
-    </message>
-    <message>
-        <source>Remote server: %1</source>
-        <translation>相手側のサーバー: %1</translation>
-    </message>
-    <message>
-        <source>Usage:
-  bouncelens fetch [--user U] [--password-stdin] [--folder F] [--since YYYY-MM-DD]
-                   [--limit N] [--ca-file FILE] [--trust-fingerprint SHA256] [--starttls]
-                   [--include-feedback] [--include-autoreplies]
-                   [--format text|json] [--lang en|ja] URL
-
-URL is imap://, imaps://, pop3:// or pop3s://HOST[:PORT][/FOLDER].
-The password is read from standard input (--password-stdin) or from the
-BOUNCELENS_PASSWORD environment variable, never from the command line.
-The mailbox is never modified: nothing is marked read, moved or deleted.
-Exit status: 0 done, 1 connection, login or server error (after printing
-what was fetched), 2 usage error.
-</source>
-        <translation>使い方:
-  bouncelens fetch [--user U] [--password-stdin] [--folder F] [--since YYYY-MM-DD]
-                   [--limit N] [--ca-file FILE] [--trust-fingerprint SHA256] [--starttls]
-                   [--include-feedback] [--include-autoreplies]
-                   [--format text|json] [--lang en|ja] URL
-
-URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] を指定します。
-パスワードは標準入力（--password-stdin）または環境変数 BOUNCELENS_PASSWORD から
-読み込みます。コマンドラインでは指定できません。
-メールボックスは一切変更しません（既読にする、移動する、削除することはありません）。
-終了ステータス: 0 完了、1 接続・ログイン・サーバーのエラー（取得できた分を出力した後）、
-2 使い方の誤り。
-</translation>
-    </message>
-    <message>
-        <source>Subject: %1</source>
-        <translation>件名: %1</translation>
-    </message>
-    <message>
-        <source>Date: %1</source>
-        <translation>日時: %1</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>ステータス: %1</translation>
-    </message>
-    <message>
-        <source>Reply code: %1</source>
-        <translation>応答コード: %1</translation>
-    </message>
-    <message>
-        <source>Server said: %1</source>
-        <translation>サーバーのメッセージ: %1</translation>
-    </message>
-    <message>
-        <source>fetch needs exactly one URL.</source>
-        <translation>fetch には URL を 1 つだけ指定してください。</translation>
-    </message>
-    <message>
-        <source>--trust-fingerprint takes a SHA-256 fingerprint (64 hex digits), not &quot;%1&quot;.</source>
-        <translation>--trust-fingerprint には SHA-256 フィンガープリント（16 進数 64 桁）を指定してください（「%1」は指定できません）。</translation>
-    </message>
-    <message>
-        <source>--since takes a date like 2024-03-31, not &quot;%1&quot;.</source>
-        <translation>--since には 2024-03-31 のような日付を指定してください（「%1」は指定できません）。</translation>
-    </message>
-    <message>
-        <source>--limit takes a positive number, not &quot;%1&quot;.</source>
-        <translation>--limit には正の数を指定してください（「%1」は指定できません）。</translation>
-    </message>
-    <message>
-        <source>To trust this certificate, run again with --trust-fingerprint %1, or give the certificate of its authority with --ca-file FILE.</source>
-        <translation>この証明書を信頼するには、--trust-fingerprint %1 を付けて再実行するか、--ca-file FILE で認証局の証明書を指定してください。</translation>
-    </message>
-    <message>
-        <source>The server %1 cannot be reached from this computer.</source>
-        <translation>このコンピューターからサーバー %1 に到達できません。</translation>
-    </message>
-    <message>
-        <source>Usage: bouncelens catalog [--lang en|ja] [--format text|json]
-
-Lists the whole knowledge base in one language (default: the system&apos;s language):
-every bounce reason, every SMTP reply code and every enhanced status code (the IANA
-registry&apos;s classes, subjects and details, then vendor codes), each with all its fields.
-
---format json writes ONE JSON document (not JSON lines):
-  {&quot;format&quot;: &quot;bouncelens-catalog/1&quot;, &quot;language&quot;: &quot;en&quot;, &quot;languages&quot;: [...],
-   &quot;counts&quot;: {&quot;reasons&quot;: N, &quot;reply_codes&quot;: N, &quot;status_codes&quot;: N},
-   &quot;reasons&quot;: [{&quot;id&quot;, &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;, &quot;customer&quot;}],
-   &quot;reply_codes&quot;: [{&quot;code&quot;, &quot;reference&quot;, &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;}],
-   &quot;status_codes&quot;: [{&quot;code&quot;, &quot;kind&quot;, &quot;official&quot;, &quot;vendor&quot;, &quot;reference&quot;,
-                     &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;}]}
-what = what happened; duration = temporary or permanent; who = who needs to act;
-fix = what to do; customer = text for the customer, with {recipient}, {date} and
-{subject} left as placeholders (explain fills them in). Status code kinds: class
-(&quot;5.XXX.YYY&quot;), subject (&quot;X.1.YYY&quot;), detail (&quot;X.1.1&quot;), vendor (&quot;5.7.606&quot;).
-
-Exit status: 0 success, 1 the built-in knowledge base could not be read, 2 usage error.
-</source>
-        <translation>使い方: bouncelens catalog [--lang en|ja] [--format text|json]
-
-ナレッジベース全体を 1 つの言語で一覧表示します（既定: システムの言語）。
-すべてのバウンスの原因、すべての SMTP 応答コード、すべての拡張ステータスコード
-（IANA レジストリのクラス、サブジェクト、詳細、続いてベンダー固有のコード）を、
-それぞれのすべての項目とともに表示します。
-
---format json は JSON ドキュメントを 1 つだけ出力します（JSON Lines ではありません）:
-  {&quot;format&quot;: &quot;bouncelens-catalog/1&quot;, &quot;language&quot;: &quot;en&quot;, &quot;languages&quot;: [...],
-   &quot;counts&quot;: {&quot;reasons&quot;: N, &quot;reply_codes&quot;: N, &quot;status_codes&quot;: N},
-   &quot;reasons&quot;: [{&quot;id&quot;, &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;, &quot;customer&quot;}],
-   &quot;reply_codes&quot;: [{&quot;code&quot;, &quot;reference&quot;, &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;}],
-   &quot;status_codes&quot;: [{&quot;code&quot;, &quot;kind&quot;, &quot;official&quot;, &quot;vendor&quot;, &quot;reference&quot;,
-                     &quot;title&quot;, &quot;what&quot;, &quot;duration&quot;, &quot;who&quot;, &quot;fix&quot;}]}
-what = 何が起きたか、duration = 一時的か恒久的か、who = 対応が必要な人、
-fix = 対処方法、customer = お客様向けの文面（{recipient}、{date}、{subject} は
-プレースホルダーのまま残ります。explain では実際の値が入ります）。
-ステータスコードの種類: class（&quot;5.XXX.YYY&quot;）、subject（&quot;X.1.YYY&quot;）、detail（&quot;X.1.1&quot;）、
-vendor（&quot;5.7.606&quot;）。
-
-終了ステータス: 0 成功、1 組み込みのナレッジベースを読み込めなかった、2 使い方の誤り。
-</translation>
-    </message>
-    <message>
-        <source>catalog takes no PATH.</source>
-        <translation>catalog には PATH を指定できません。</translation>
-    </message>
-    <message>
-        <source>The knowledge base could not be read: %1</source>
-        <translation>ナレッジベースを読み込めませんでした: %1</translation>
-    </message>
-</context>
-<context>
     <name>bouncelens::BounceTableModel</name>
     <message>
         <source>Could not be read</source>
@@ -885,60 +964,6 @@ vendor（&quot;5.7.606&quot;）。
     </message>
 </context>
 <context>
-    <name>bouncelens::CommandLine</name>
-    <message>
-        <source>Usage:
-  bouncelens [FILE...]                      open the window (with these files)
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            explain bounces without a window
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            list what BounceLens knows
-  bouncelens --version | --help
-
-PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
-Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
-</source>
-        <translation>使い方:
-  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            ウィンドウを開かずにバウンスメールを説明します
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            BounceLens が持つ知識の一覧を表示します
-  bouncelens --version | --help
-
-PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
-終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
-</translation>
-    </message>
-    <message>
-        <source>The %1 command is not available in this version.</source>
-        <translation>このバージョンでは %1 コマンドを利用できません。</translation>
-    </message>
-    <message>
-        <source>explain needs at least one PATH.</source>
-        <translation>explain には PATH を 1 つ以上指定してください。</translation>
-    </message>
-</context>
-<context>
-    <name>bouncelens::CommandOptions</name>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 には値が必要です。</translation>
-    </message>
-    <message>
-        <source>--lang takes en or ja, not &quot;%1&quot;.</source>
-        <translation>--lang には en または ja を指定してください（「%1」は指定できません）。</translation>
-    </message>
-    <message>
-        <source>--format takes text or json, not &quot;%1&quot;.</source>
-        <translation>--format には text または json を指定してください（「%1」は指定できません）。</translation>
-    </message>
-    <message>
-        <source>Unknown option: %1</source>
-        <translation>不明なオプションです: %1</translation>
-    </message>
-</context>
-<context>
     <name>bouncelens::ExplanationPanel</name>
     <message>
         <source>Explanation</source>
@@ -951,6 +976,189 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>BounceLens found no failed delivery in this message.</source>
         <translation>このメールには配信に失敗した宛先が見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>bouncelens::FetchDialog</name>
+    <message>
+        <source>Fetch Bounces from a Mailbox</source>
+        <translation>メールボックスからバウンスを取得</translation>
+    </message>
+    <message>
+        <source>BounceLens reads the bounces in a mailbox on your mail server and adds them to the table.</source>
+        <translation>メールサーバー上のメールボックスにあるバウンスメールを読み取り、一覧に追加します。</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>アカウント(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Server and port:</source>
+        <translation>サーバーとポート(&amp;S):</translation>
+    </message>
+    <message>
+        <source>P&amp;rotocol:</source>
+        <translation>プロトコル(&amp;R):</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation>暗号化(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>ユーザー名(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>フォルダー(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Date range:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum number:</source>
+        <translation>最大件数(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Include:</source>
+        <translation>対象に含める:</translation>
+    </message>
+    <message>
+        <source>e.g. mail.example.com</source>
+        <translation>例: mail.example.com</translation>
+    </message>
+    <message>
+        <source>Port (filled in from the security setting)</source>
+        <translation>ポート（暗号化の設定に合わせて自動で入力されます）</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (recommended)</source>
+        <translation>SSL/TLS（推奨）</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>なし（暗号化しない）</translation>
+    </message>
+    <message>
+        <source>Warning: without encryption, your password and the messages travel over the network unencrypted and can be read by others. Use this only if your mail administrator says so.</source>
+        <translation>警告: 暗号化しない場合、パスワードとメールは暗号化されないままネットワークを流れるため、第三者に読み取られるおそれがあります。メール管理者から指示があった場合にのみ使用してください。</translation>
+    </message>
+    <message>
+        <source>Usually your e-mail address</source>
+        <translation>通常はメールアドレスです</translation>
+    </message>
+    <message>
+        <source>The folder to read, e.g. INBOX. Separate sub-folders with &quot;/&quot;. POP3 always reads INBOX.</source>
+        <translation>読み取るフォルダーです（例: INBOX）。サブフォルダーは「/」で区切ります。POP3 では常に INBOX を読み取ります。</translation>
+    </message>
+    <message>
+        <source>Only messages received on or after</source>
+        <translation>次の日付以降に受信したメールのみ</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source> bounces</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>Feedback reports (spam complaints)</source>
+        <translation>フィードバックレポート（迷惑メールの苦情）</translation>
+    </message>
+    <message>
+        <source>Automatic replies (out of office)</source>
+        <translation>自動応答（不在通知など）</translation>
+    </message>
+    <message>
+        <source>The mailbox is not changed: nothing is marked as read, moved or deleted.</source>
+        <translation>メールボックスは変更されません。既読にしたり、移動や削除をしたりすることはありません。</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>接続テスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect, log in and open the folder, without fetching anything</source>
+        <translation>メールを取得せずに、接続・ログインしてフォルダーを開けるかどうかを確認します</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>取得(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>接続しています…</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新しいアカウント</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%2 の %1（%3）</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available, so the password is kept in memory only until BounceLens is closed. It is never saved to a file.</source>
+        <translation>システムのキーチェーンを利用できないため、パスワードは BounceLens を終了するまでメモリ上にのみ保持されます。ファイルに保存されることはありません。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the mail server.</source>
+        <translation>メールサーバーの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter only the server name (e.g. mail.example.com), without spaces or &quot;/&quot;.</source>
+        <translation>サーバー名のみを入力してください（例: mail.example.com）。空白や「/」は含めないでください。</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>ユーザー名を入力してください。</translation>
+    </message>
+    <message>
+        <source>✔ Connected and logged in to %1.</source>
+        <translation>✔ %1 に接続し、ログインできました。</translation>
+    </message>
+    <message>
+        <source>✔ Connected and logged in to %1; the folder %2 can be read.</source>
+        <translation>✔ %1 に接続してログインし、フォルダー %2 を読み取れることを確認しました。</translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>信頼されていない証明書</translation>
+    </message>
+    <message>
+        <source>The mail server %1 presented a certificate that this computer does not trust.</source>
+        <translation>メールサーバー %1 が、このコンピューターで信頼されていない証明書を提示しました。</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256 フィンガープリント: %1</translation>
+    </message>
+    <message>
+        <source>If you trust it, BounceLens accepts exactly this certificate for %1 from now on and asks again if the server&apos;s certificate changes.</source>
+        <translation>信頼すると、今後 %1 についてはこの証明書に限り受け入れます。サーバーの証明書が変わった場合は、改めて確認します。</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>この証明書を信頼する(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1432,52 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>Built with Qt %1 and vmime.</source>
         <translation>Qt %1 と vmime を使用しています。</translation>
+    </message>
+    <message>
+        <source>Fetch from &amp;Mailbox…</source>
+        <translation>メールボックスから取得(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it</source>
+        <translation>メールサーバー上のメールボックス（IMAP または POP3）のバウンスメールを、メールボックスを変更せずに読み取ります</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bounce(s) fetched from %1.</source>
+        <translation>
+            <numerusform>%1 からバウンスを %n 件取得しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetching was cancelled. The %n bounce(s) fetched so far stay in the table.</source>
+        <translation>
+            <numerusform>取得を中止しました。それまでに取得したバウンス %n 件は一覧に残っています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetching Stopped</source>
+        <translation>取得が中断されました</translation>
+    </message>
+    <message>
+        <source>BounceLens could not finish reading the mailbox on %1.</source>
+        <translation>%1 のメールボックスを最後まで読み取れませんでした。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n bounce(s) fetched before the problem stay in the table.</source>
+        <translation>
+            <numerusform>問題が起きる前に取得したバウンス %n 件は一覧に残っています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>Looking for bounces on %1…</source>
+        <translation>%1 でバウンスを探しています…</translation>
+    </message>
+    <message>
+        <source>Fetching from %1: %2 of %3 candidate messages checked, %4 bounces found…</source>
+        <translation>%1 から取得中: 候補のメール %3 件のうち %2 件を確認し、バウンスが %4 件見つかりました…</translation>
     </message>
 </context>
 <context>

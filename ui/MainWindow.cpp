@@ -6,6 +6,9 @@
 #include "BounceTablePane.h"
 #include "ExplanationPanel.h"
 #include "Exporters.h"
+#include "FetchAccount.h"
+#include "FetchDialog.h"
+#include "FetchWorker.h"
 #include "LanguageManager.h"
 #include "MessageView.h"
 #include "RecentFiles.h"
@@ -71,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     m_languageManager = new LanguageManager(this);
     m_worker = new AnalysisWorker(this);
+    m_fetchWorker = new FetchWorker(this);
     m_model = new BounceTableModel(this);
     m_proxy = new BounceFilterProxy(this);
     m_proxy->setSourceModel(m_model);
@@ -112,6 +116,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_worker, &AnalysisWorker::batchReady, this, &MainWindow::onBatch);
     connect(m_worker, &AnalysisWorker::progress, this, &MainWindow::onProgress);
     connect(m_worker, &AnalysisWorker::idle, this, &MainWindow::onIdle);
+    connect(m_fetchWorker, &FetchWorker::started, this, &MainWindow::onFetchStarted);
+    // Fetched bounces take the same way into the table as loaded files.
+    connect(m_fetchWorker, &FetchWorker::messageFetched, this,
+            [this](const MessageAnalysis &analysis) { onBatch({LoadedMessage {analysis, {}}}); });
+    connect(m_fetchWorker, &FetchWorker::progressChanged, this, &MainWindow::onFetchProgress);
+    connect(m_fetchWorker, &FetchWorker::finished, this, &MainWindow::onFetchFinished);
     connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
     connect(m_tablePane, &BounceTablePane::currentChanged, this, &MainWindow::showMessage);
     connect(m_messageView, &MessageView::spanActivated, m_explanation, &ExplanationPanel::showRecipient);
@@ -145,6 +155,9 @@ void MainWindow::createActions()
     m_openFolderAction = new QAction(themeIcon("folder-open", QStyle::SP_DirOpenIcon, s), QString(), this);
     m_openFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(m_openFolderAction, &QAction::triggered, this, &MainWindow::openFolderDialog);
+    m_fetchAction = new QAction(themeIcon("mail-receive", QStyle::SP_DriveNetIcon, s), QString(), this);
+    m_fetchAction->setObjectName(QStringLiteral("fetchAction"));
+    connect(m_fetchAction, &QAction::triggered, this, &MainWindow::openFetchDialog);
 
     m_exportSuppressionAction = new QAction(this);
     m_exportSuppressionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -205,6 +218,7 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_openAction);
     m_fileMenu->addAction(m_openFolderAction);
+    m_fileMenu->addAction(m_fetchAction);
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_recent = new RecentFiles(m_recentMenu, this);
     m_fileMenu->addSeparator();
@@ -256,6 +270,8 @@ void MainWindow::retranslateUi()
     m_openAction->setStatusTip(tr("Open bounced messages or mbox files"));
     m_openFolderAction->setText(tr("Open &Folder…"));
     m_openFolderAction->setStatusTip(tr("Open every message in a folder or maildir, including subfolders"));
+    m_fetchAction->setText(tr("Fetch from &Mailbox…"));
+    m_fetchAction->setStatusTip(tr("Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_recent->retranslate();
     m_exportMenu->setTitle(tr("&Export"));
@@ -323,6 +339,7 @@ void MainWindow::writeSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_worker->cancel();
+    m_fetchWorker->cancel();
     writeSettings();
     event->accept();
 }
@@ -361,11 +378,17 @@ void MainWindow::openBytes(const QByteArray &bytes, const QString &source)
 void MainWindow::cancelLoading()
 {
     m_worker->cancel();
+    m_fetchWorker->cancel();
 }
 
 bool MainWindow::isLoading() const
 {
-    return m_worker->isBusy();
+    return m_worker->isBusy() || m_fetchWorker->isBusy();
+}
+
+bool MainWindow::isFetching() const
+{
+    return m_fetchWorker->isBusy();
 }
 
 void MainWindow::openDialog()
@@ -485,16 +508,116 @@ void MainWindow::onProgress(int filesDone, int filesTotal, int)
     updateStatus();
 }
 
-void MainWindow::onIdle()
+void MainWindow::hideProgressIfIdle()
 {
+    if (isLoading())
+        return;
     m_progress->setVisible(false);
     m_cancelButton->setVisible(false);
+}
+
+void MainWindow::onIdle()
+{
     m_filesTotal = 0;
+    hideProgressIfIdle();
     updateStatus();
     updateActions();
     if (!m_pendingErrors.isEmpty())
         showLoadErrors();
     emit loadingFinished();
+}
+
+// --- fetching from a mailbox -----------------------------------------------------------------
+
+FetchDialog *MainWindow::fetchDialog() const
+{
+    return m_fetchDialog.data();
+}
+
+FetchDialog *MainWindow::openFetchDialog()
+{
+    if (m_fetchDialog) {
+        m_fetchDialog->raise();
+        m_fetchDialog->activateWindow();
+        return m_fetchDialog;
+    }
+    if (isFetching())
+        return nullptr;
+    auto *dialog = new FetchDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_fetchDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { startFetch(dialog->fetchOptions()); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::startFetch(const FetchOptions &options)
+{
+    m_fetchHost = FetchAccount::hostPortOf(options.url);
+    m_fetchProgress = {};
+    m_fetchWorker->start(options);
+}
+
+void MainWindow::onFetchStarted()
+{
+    m_selectFirstOfJob = true;
+    m_progress->setRange(0, 0); // busy until the candidates are counted
+    m_progress->setVisible(true);
+    m_cancelButton->setVisible(true);
+    updateStatus();
+    updateActions();
+}
+
+void MainWindow::onFetchProgress(const FetchProgress &progress)
+{
+    m_fetchProgress = progress;
+    if (progress.stage == FetchProgress::Stage::Fetching && progress.candidates > 0) {
+        m_progress->setRange(0, progress.candidates);
+        m_progress->setValue(progress.examined);
+    }
+    updateStatus();
+}
+
+void MainWindow::onFetchFinished(const FetchResult &result)
+{
+    m_lastFetch = result;
+    hideProgressIfIdle();
+    updateStatus();
+    updateActions();
+    const QString host = m_fetchHost;
+    const int found = int(result.messages.size());
+    if (result.error == FetchError::Certificate && !result.certificateFingerprint.isEmpty()) {
+        FetchDialog::askToTrustCertificate(this, host, result.certificateFingerprint, result.errorText,
+                                           [this, result](bool trusted) {
+                                               if (!trusted) {
+                                                   emit fetchFinished(result);
+                                                   return;
+                                               }
+                                               FetchOptions options = m_fetchWorker->options();
+                                               options.trustedFingerprints << result.certificateFingerprint;
+                                               startFetch(options);
+                                           });
+        return;
+    }
+    if (result.ok()) {
+        statusBar()->showMessage(tr("%n bounce(s) fetched from %1.", nullptr, found).arg(host), 8000);
+    } else if (result.error == FetchError::Cancelled) {
+        statusBar()->showMessage(
+            tr("Fetching was cancelled. The %n bounce(s) fetched so far stay in the table.", nullptr, found), 8000);
+    } else {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Fetching Stopped"),
+                                    tr("BounceLens could not finish reading the mailbox on %1.").arg(host),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("fetchErrorBox"));
+        QString text = result.errorText;
+        if (found > 0)
+            text += QStringLiteral("\n\n")
+                + tr("The %n bounce(s) fetched before the problem stay in the table.", nullptr, found);
+        box->setInformativeText(text);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    emit fetchFinished(result);
 }
 
 void MainWindow::showLoadErrors()
@@ -542,9 +665,24 @@ void MainWindow::updateStatus()
                                        .arg(QLocale().toString(messages), QLocale().toString(m_recipientCount),
                                             QLocale().toString(m_hardBounceCount),
                                             QLocale().toString(m_proxy->rowCount()));
-    if (isLoading() && m_filesTotal > 0)
+    if (m_worker->isBusy() && m_filesTotal > 0)
         text = tr("Reading %1 of %2 files…").arg(QLocale().toString(m_filesDone), QLocale().toString(m_filesTotal))
              + QStringLiteral("  ") + text;
+    if (isFetching()) {
+        QString fetching;
+        switch (m_fetchProgress.stage) {
+        case FetchProgress::Stage::Connecting: fetching = tr("Connecting to %1…").arg(m_fetchHost); break;
+        case FetchProgress::Stage::Searching: fetching = tr("Looking for bounces on %1…").arg(m_fetchHost); break;
+        case FetchProgress::Stage::Fetching:
+        case FetchProgress::Stage::Done:
+            fetching = tr("Fetching from %1: %2 of %3 candidate messages checked, %4 bounces found…")
+                           .arg(m_fetchHost, QLocale().toString(m_fetchProgress.examined),
+                                QLocale().toString(m_fetchProgress.candidates),
+                                QLocale().toString(m_fetchProgress.found));
+            break;
+        }
+        text = fetching + QStringLiteral("  ") + text;
+    }
     m_statusLabel->setText(text);
 }
 
@@ -561,6 +699,7 @@ void MainWindow::updateActions()
     m_copyCustomerAction->setEnabled(hasCurrent && !m_explanation->cards().isEmpty());
     m_clearAction->setEnabled(hasMessages && !isLoading());
     m_cancelAction->setEnabled(isLoading());
+    m_fetchAction->setEnabled(!isFetching());
 }
 
 void MainWindow::updateTitle()

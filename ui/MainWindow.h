@@ -1,9 +1,11 @@
 #pragma once
 
 #include "BounceExplainer.h"
+#include "FetchTypes.h"
 #include "LoadedMessage.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QActionGroup;
@@ -20,6 +22,8 @@ class BounceFilterProxy;
 class BounceTableModel;
 class BounceTablePane;
 class ExplanationPanel;
+class FetchDialog;
+class FetchWorker;
 class LanguageManager;
 class MessageView;
 class RecentFiles;
@@ -41,8 +45,18 @@ public:
     void openPaths(const QStringList &paths);
     // Analyses a message (or mbox) given as bytes, e.g. pasted or dropped as message/rfc822.
     void openBytes(const QByteArray &bytes, const QString &source);
+    // Stops loading files and fetching from a mailbox.
     void cancelLoading();
+    // Files are being loaded or a mailbox is being fetched.
     [[nodiscard]] bool isLoading() const;
+
+    // File > Fetch from Mailbox…: opens the account dialog (window-modal, returns at once); the
+    // fetch starts when it is accepted. Returns the dialog (it deletes itself when closed).
+    FetchDialog *openFetchDialog();
+    // Fetches in the background; each bounce is added to the table as it arrives. An untrusted
+    // certificate is offered for trust (FetchDialog::askToTrustCertificate), then fetched again.
+    void startFetch(const FetchOptions &options);
+    [[nodiscard]] bool isFetching() const;
 
     // `remember`: store it as the choice for the next start (the menu does; --lang does not).
     void setLanguage(Language language, bool remember);
@@ -58,12 +72,18 @@ public:
     [[nodiscard]] MessageView *messageView() const { return m_messageView; }
     [[nodiscard]] ExplanationPanel *explanationPanel() const { return m_explanation; }
     [[nodiscard]] AnalysisWorker *worker() const { return m_worker; }
+    [[nodiscard]] FetchWorker *fetchWorker() const { return m_fetchWorker; }
+    [[nodiscard]] FetchDialog *fetchDialog() const;
+    [[nodiscard]] QAction *fetchAction() const { return m_fetchAction; }
+    [[nodiscard]] FetchResult lastFetchResult() const { return m_lastFetch; }
     [[nodiscard]] QStringList lastLoadErrors() const { return m_lastErrors; }
     [[nodiscard]] int currentMessage() const { return m_currentMessage; }
 
 signals:
     // Everything queued has been loaded (or the load was cancelled).
     void loadingFinished();
+    // A mailbox fetch ended for good (after any certificate question was answered "no").
+    void fetchFinished(const bouncelens::FetchResult &result);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -83,6 +103,10 @@ private:
     void onBatch(const QList<LoadedMessage> &messages);
     void onProgress(int filesDone, int filesTotal, int messages);
     void onIdle();
+    void onFetchStarted();
+    void onFetchProgress(const FetchProgress &progress);
+    void onFetchFinished(const FetchResult &result);
+    void hideProgressIfIdle();
     void showMessage(int message, int recipient);
     void showLoadErrors();
     void updateStatus();
@@ -100,6 +124,8 @@ private:
 
     LanguageManager *m_languageManager = nullptr;
     AnalysisWorker *m_worker = nullptr;
+    FetchWorker *m_fetchWorker = nullptr;
+    QPointer<FetchDialog> m_fetchDialog;
     BounceTableModel *m_model = nullptr;
     BounceFilterProxy *m_proxy = nullptr;
     MessageView *m_messageView = nullptr;
@@ -122,6 +148,7 @@ private:
     QMenu *m_helpMenu = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_openFolderAction = nullptr;
+    QAction *m_fetchAction = nullptr;
     QAction *m_exportSuppressionAction = nullptr;
     QAction *m_exportCsvAction = nullptr;
     QAction *m_exportJsonAction = nullptr;
@@ -149,6 +176,9 @@ private:
     int m_filesTotal = 0;
     QStringList m_pendingErrors;
     QStringList m_lastErrors;
+    QString m_fetchHost; // host:port being fetched from
+    FetchProgress m_fetchProgress;
+    FetchResult m_lastFetch;
 };
 
 } // namespace bouncelens

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "FetchTypes.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QThread;
+
+namespace bouncelens {
+
+class MailboxFetcher;
+
+// Runs one MailboxFetcher at a time on a worker thread. The fetcher's callbacks (which run on
+// that thread) are handed to this object's thread with queued calls and come out as signals
+// there, so the UI sees each bounce as it arrives. A call that arrives after its run was
+// replaced is dropped.
+//
+// Mode::Test checks the account as cheaply as the core API allows (it has no separate "check"
+// call): it connects, logs in, opens the folder and searches for mail newer than tomorrow, so
+// nothing is fetched; finished() reports FetchError::None (and no messages) when all that worked.
+class FetchWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Mode { Fetch, Test };
+
+    explicit FetchWorker(QObject *parent = nullptr);
+    ~FetchWorker() override; // cancels and waits: never leaves a thread behind
+
+    // False (and nothing happens) while a run is in progress.
+    bool start(const FetchOptions &options, Mode mode = Mode::Fetch);
+    // The fetcher stops at its next network wait or message boundary; finished() follows with
+    // FetchError::Cancelled and whatever was fetched before.
+    void cancel();
+
+    [[nodiscard]] bool isBusy() const { return m_thread != nullptr; }
+    [[nodiscard]] Mode mode() const { return m_mode; }
+    // The options of the current (or last) run, password included (memory only).
+    [[nodiscard]] const FetchOptions &options() const { return m_options; }
+
+signals:
+    void started();
+    void messageFetched(const bouncelens::MessageAnalysis &analysis);
+    void progressChanged(const bouncelens::FetchProgress &progress);
+    void finished(const bouncelens::FetchResult &result);
+
+private:
+    void finishThread();
+
+    QThread *m_thread = nullptr;
+    std::shared_ptr<MailboxFetcher> m_fetcher;
+    FetchOptions m_options;
+    Mode m_mode = Mode::Fetch;
+    quint64 m_runId = 0;
+    FetchResult m_result;
+};
+
+} // namespace bouncelens
