@@ -10,6 +10,9 @@
 #include "MessageLoader.h"
 #include "VmimePlatform.h"
 
+#include <mutex>
+#include <vector>
+
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -19,6 +22,17 @@
 namespace bouncelens {
 
 namespace {
+
+// Holds vmime stores that must never be released (see the POP3 note in MailboxFetcher::run).
+// Reachable from a static pointer and never destroyed, so neither exit nor LeakSanitizer
+// releases or reports them; a handful per process at most (one per aborted POP3 fetch).
+void keepForever(std::shared_ptr<vmime::net::store> store)
+{
+    static std::mutex mutex;
+    static auto *kept = new std::vector<std::shared_ptr<vmime::net::store>>();
+    const std::lock_guard lock(mutex);
+    kept->push_back(std::move(store));
+}
 
 // The connection details read from FetchOptions, checked before any network traffic.
 struct Target
@@ -198,10 +212,20 @@ FetchResult MailboxFetcher::run()
         result.certificateFingerprint = failure.fingerprint;
         // Say goodbye if the server is still there, but do not wait a full timeout for it.
         m_control->timeoutMs = 2000;
-        try {
-            if (store && store->isConnected())
-                store->disconnect();
-        } catch (const std::exception &) { }
+        // vmime 0.9.2's POP3 store frees itself under our reference once a command was aborted
+        // by our timeout handler (cancel or time-out): releasing the last reference is then a
+        // heap-use-after-free (AddressSanitizer). Its connection is dead anyway, so such a store
+        // is deliberately never released (keepForever).
+        const bool abortedMidCommand = context.loggedIn
+            && (context.cancelled || dynamic_cast<const vmime::exceptions::operation_timed_out *>(&e));
+        if (target.isPop3() && store && abortedMidCommand) {
+            keepForever(std::move(store));
+        } else {
+            try {
+                if (store && store->isConnected())
+                    store->disconnect();
+            } catch (const std::exception &) { }
+        }
     }
     report(FetchProgress::Stage::Done);
     return result;

@@ -829,11 +829,6 @@ void TestFetchDialog::cancelKeepsPartialResults()
     QFETCH(int, protocol);
     QFETCH(QString, scheme);
     QFETCH(QString, folder);
-    if (FetchAccount::Protocol(protocol) == FetchAccount::Protocol::Pop3
-        && !qEnvironmentVariableIsSet("BOUNCELENS_TEST_POP3_CANCEL"))
-        QSKIP("core bug: cancelling a POP3 fetch during a network wait ends in a heap-use-after-free when "
-              "MailboxFetcher::run() releases the vmime POP3Store (AddressSanitizer); set "
-              "BOUNCELENS_TEST_POP3_CANCEL=1 to run this row once core/ is fixed");
     MainWindow w;
     w.show();
     FetchDialog *d = openAndFill(w, FetchAccount::Protocol(protocol), FetchAccount::Security::None, scheme,
