@@ -5,31 +5,31 @@
     <name>BounceAnalyzer</name>
     <message>
         <source>The message is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが空です。</translation>
     </message>
     <message>
         <source>The message could not be read as e-mail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>メールとして読み取れませんでした: %1</translation>
     </message>
     <message>
         <source>The message could not be read as e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールとして読み取れませんでした。</translation>
     </message>
     <message>
         <source>This does not look like an e-mail message: it has no header.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールではないようです。ヘッダーがありません。</translation>
     </message>
     <message>
         <source>The delivery report is very long; only its first %1 MB are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>配信レポートが非常に長いため、最初の %1 MB だけを表示しています。</translation>
     </message>
     <message>
         <source>The report lists %1 more recipients than the %2 shown here.</source>
-        <translation type="unfinished"></translation>
+        <translation>このレポートには、表示している %2 件のほかに %1 件の宛先が記載されています。</translation>
     </message>
     <message>
         <source>The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージの入れ子が深すぎるため、外側の部分だけを解析しました。</translation>
     </message>
 </context>
 <context>
@@ -175,7 +175,7 @@ vendor（&quot;5.7.606&quot;）。
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>注記: %1</translation>
     </message>
     <message>
         <source>Recipient: %1</source>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "BounceExplainer.h"
-#include "ContextFallbackTranslator.h"
+#include <QTranslator>
 
 #include <QObject>
 #include <QTranslator>
@@ -38,7 +38,7 @@ private:
 
     Language m_language = Language::English;
     bool m_installed = false;
-    ContextFallbackTranslator m_app;
+    QTranslator m_app;
     QTranslator m_qt;
 };
 
