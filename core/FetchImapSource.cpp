@@ -161,4 +161,22 @@ std::unique_ptr<FetchSource> makeImapFetchSource(
     return std::make_unique<ImapSource>(std::move(store), urlBase);
 }
 
+QStringList listImapFolders(const std::shared_ptr<vmime::net::store> &store)
+{
+    QStringList names;
+    const vmime::charset utf8(vmime::charsets::UTF_8);
+    for (const auto &folder : store->getRootFolder()->getFolders(/* recursive */ true)) {
+        // \Noselect: a container the server does not let anyone open.
+        if (folder->getAttributes().getFlags() & vmime::net::folderAttributes::FLAG_NO_OPEN)
+            continue;
+        const vmime::net::folder::path path = folder->getFullPath();
+        QStringList levels;
+        for (size_t i = 0; i < path.getSize(); ++i)
+            levels.append(QString::fromStdString(path[i].getConvertedText(utf8)));
+        if (!levels.isEmpty())
+            names.append(levels.join(QLatin1Char('/')));
+    }
+    return names;
+}
+
 } // namespace bouncelens

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -48,5 +49,9 @@ public:
     std::shared_ptr<vmime::net::store> store, const QString &urlBase);
 [[nodiscard]] std::unique_ptr<FetchSource> makePop3FetchSource(
     std::shared_ptr<vmime::net::store> store, const QString &urlBase);
+
+// Every selectable folder of a connected IMAP store (LIST "" "*"), levels joined with "/",
+// unsorted. Read-only: nothing is opened or selected. Throws vmime exceptions.
+[[nodiscard]] QStringList listImapFolders(const std::shared_ptr<vmime::net::store> &store);
 
 } // namespace bouncelens

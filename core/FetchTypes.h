@@ -67,4 +67,18 @@ struct FetchResult
     [[nodiscard]] bool ok() const { return error == FetchError::None; }
 };
 
+// The folders of a mailbox (MailboxFetcher::listFolders), read without changing anything.
+struct FolderListResult
+{
+    // Full folder names with their levels split by "/" (the form FetchOptions::folder takes),
+    // e.g. "INBOX", "INBOX/Bounces", "Archive"; INBOX first, then sorted. Folders the server
+    // marks \Noselect (containers only) are left out. POP3: just "INBOX".
+    QStringList folders;
+    FetchError error = FetchError::None;
+    QString errorText; // translated, for people; empty when error == None
+    QString certificateFingerprint; // SHA-256 of a rejected certificate ("AB:CD:..."), else ""
+
+    [[nodiscard]] bool ok() const { return error == FetchError::None; }
+};
+
 } // namespace bouncelens

@@ -10,6 +10,7 @@
 #include "MessageLoader.h"
 #include "VmimePlatform.h"
 
+#include <algorithm>
 #include <mutex>
 #include <vector>
 
@@ -108,49 +109,47 @@ bool MailboxFetcher::isCancelled() const
     return m_control->cancelled;
 }
 
-FetchResult MailboxFetcher::run()
-{
-    FetchResult result;
-    FetchProgress progress;
-    auto report = [&](FetchProgress::Stage stage) {
-        progress.stage = stage;
-        progress.candidates = result.candidates;
-        progress.examined = result.examined;
-        progress.found = int(result.messages.size());
-        if (m_onProgress)
-            m_onProgress(progress);
-    };
+namespace {
 
-    const Target target = parseTarget(m_options);
+// What withSession() hands to the protocol work: the connected, logged-in store.
+using SessionBody = std::function<void(const std::shared_ptr<vmime::net::store> &store, const Target &target)>;
+
+// The connection part shared by MailboxFetcher::run() and listFolders(): checks the options,
+// connects and logs in (session, store properties, TLS verifier, timeout handler), runs `body`,
+// disconnects, and turns any failure into an error kind and a translated sentence
+// (describeFetchFailure). `connecting` runs just before connecting. Never throws.
+FetchFailure withSession(const FetchOptions &options, const std::shared_ptr<FetchTimeoutControl> &control,
+    const std::function<void()> &connecting, const SessionBody &body)
+{
+    FetchFailure outcome;
+    const Target target = parseTarget(options);
     if (!target.error.isEmpty()) {
-        result.error = FetchError::InvalidRequest;
-        result.errorText = target.error;
-        return result;
+        outcome.error = FetchError::InvalidRequest;
+        outcome.text = target.error;
+        return outcome;
     }
 
     VmimePlatform::ensureInitialised();
     auto tls = std::make_shared<FetchTlsReport>();
     QString verifierError;
-    auto verifier = FetchTls::makeVerifier(
-        m_options.systemCaBundle, m_options.caFile, m_options.trustedFingerprints, tls, &verifierError);
+    auto verifier
+        = FetchTls::makeVerifier(options.systemCaBundle, options.caFile, options.trustedFingerprints, tls, &verifierError);
     if (!verifier) {
-        result.error = FetchError::InvalidRequest;
-        result.errorText = verifierError;
-        return result;
+        outcome.error = FetchError::InvalidRequest;
+        outcome.text = verifierError;
+        return outcome;
     }
-    m_control->timeoutMs = std::max(1, m_options.timeoutSeconds) * 1000;
+    control->timeoutMs = std::max(1, options.timeoutSeconds) * 1000;
 
     FetchFailureContext context;
     context.host = target.host;
     context.folder = target.folder;
-    context.timeoutSeconds = m_options.timeoutSeconds;
+    context.timeoutSeconds = options.timeoutSeconds;
     context.tls = tls.get();
 
-    const FetchCriteria criteria {m_options.since, m_options.includeFeedback, m_options.includeAutoReplies};
-    const BounceAnalyzer analyzer;
-    const qint64 maxBytes = MessageLoader().limits().maxMessageBytes;
     std::shared_ptr<vmime::net::store> store;
-    report(FetchProgress::Stage::Connecting);
+    if (connecting)
+        connecting();
     try {
         auto session = vmime::net::session::create();
         const vmime::utility::url url(target.scheme.toStdString(), target.host.toStdString(),
@@ -164,54 +163,24 @@ FetchResult MailboxFetcher::run()
         if (!target.isImplicitTls()) {
             // STARTTLS only on request, and then insisting: a server that does not offer it
             // must not silently get the password in clear text.
-            store->setProperty("connection.tls", m_options.startTls);
-            store->setProperty("connection.tls.required", m_options.startTls);
+            store->setProperty("connection.tls", options.startTls);
+            store->setProperty("connection.tls.required", options.startTls);
         }
         store->setCertificateVerifier(verifier);
-        store->setTimeoutHandlerFactory(makeFetchTimeoutHandlerFactory(m_control));
+        store->setTimeoutHandlerFactory(makeFetchTimeoutHandlerFactory(control));
         store->connect();
         context.loggedIn = true;
-
-        std::unique_ptr<FetchSource> source = target.isPop3() ? makePop3FetchSource(store, target.urlBase)
-                                                              : makeImapFetchSource(store, target.urlBase);
-        source->open(target.folder);
-        report(FetchProgress::Stage::Searching);
-        const QList<FetchCandidate> candidates = source->candidates(criteria);
-        result.candidates = int(candidates.size());
-        result.searchedOnServer = source->searchedOnServer();
-        report(FetchProgress::Stage::Fetching);
-        for (const FetchCandidate &candidate : candidates) {
-            if (isCancelled())
-                throw vmime::exceptions::operation_cancelled();
-            if (m_options.limit > 0 && result.messages.size() >= m_options.limit)
-                break;
-            ++result.examined;
-            if (candidate.size > maxBytes)
-                continue; // no bounce is that large; the loader would refuse it too
-            const QByteArray bytes = source->download(candidate);
-            const MessageAnalysis analysis
-                = analyzer.analyze(MessageLoader::normalizeLineEndings(bytes), source->sourceName(candidate));
-            if (analysis.ok() && criteria.wants(analysis.kind)) {
-                result.messages.append(analysis);
-                if (m_onMessage)
-                    m_onMessage(analysis);
-            }
-            report(FetchProgress::Stage::Fetching);
-        }
-        source->close();
+        body(store, target);
         store->disconnect();
     } catch (const std::exception &e) {
-        context.cancelled = isCancelled();
+        context.cancelled = control->cancelled;
         if (!context.loggedIn && !context.cancelled
             && dynamic_cast<const vmime::exceptions::connection_error *>(&e))
             context.probe
                 = probeConnection(target.host, target.port > 0 ? target.port : target.defaultPort(), 5000);
-        const FetchFailure failure = describeFetchFailure(e, context);
-        result.error = failure.error;
-        result.errorText = failure.text;
-        result.certificateFingerprint = failure.fingerprint;
+        outcome = describeFetchFailure(e, context);
         // Say goodbye if the server is still there, but do not wait a full timeout for it.
-        m_control->timeoutMs = 2000;
+        control->timeoutMs = 2000;
         // vmime 0.9.2's POP3 store frees itself under our reference once a command was aborted
         // by our timeout handler (cancel or time-out): releasing the last reference is then a
         // heap-use-after-free (AddressSanitizer). Its connection is dead anyway, so such a store
@@ -227,7 +196,103 @@ FetchResult MailboxFetcher::run()
             } catch (const std::exception &) { }
         }
     }
-    report(FetchProgress::Stage::Done);
+    return outcome;
+}
+
+} // namespace
+
+FetchResult MailboxFetcher::run()
+{
+    FetchResult result;
+    FetchProgress progress;
+    auto report = [&](FetchProgress::Stage stage) {
+        progress.stage = stage;
+        progress.candidates = result.candidates;
+        progress.examined = result.examined;
+        progress.found = int(result.messages.size());
+        if (m_onProgress)
+            m_onProgress(progress);
+    };
+
+    const FetchCriteria criteria {m_options.since, m_options.includeFeedback, m_options.includeAutoReplies};
+    const BounceAnalyzer analyzer;
+    const qint64 maxBytes = MessageLoader().limits().maxMessageBytes;
+    bool connecting = false;
+    const FetchFailure failure = withSession(
+        m_options, m_control,
+        [&] {
+            connecting = true;
+            report(FetchProgress::Stage::Connecting);
+        },
+        [&](const std::shared_ptr<vmime::net::store> &store, const Target &target) {
+            std::unique_ptr<FetchSource> source = target.isPop3() ? makePop3FetchSource(store, target.urlBase)
+                                                                  : makeImapFetchSource(store, target.urlBase);
+            source->open(target.folder);
+            report(FetchProgress::Stage::Searching);
+            const QList<FetchCandidate> candidates = source->candidates(criteria);
+            result.candidates = int(candidates.size());
+            result.searchedOnServer = source->searchedOnServer();
+            report(FetchProgress::Stage::Fetching);
+            for (const FetchCandidate &candidate : candidates) {
+                if (isCancelled())
+                    throw vmime::exceptions::operation_cancelled();
+                if (m_options.limit > 0 && result.messages.size() >= m_options.limit)
+                    break;
+                ++result.examined;
+                if (candidate.size > maxBytes)
+                    continue; // no bounce is that large; the loader would refuse it too
+                const QByteArray bytes = source->download(candidate);
+                const MessageAnalysis analysis
+                    = analyzer.analyze(MessageLoader::normalizeLineEndings(bytes), source->sourceName(candidate));
+                if (analysis.ok() && criteria.wants(analysis.kind)) {
+                    result.messages.append(analysis);
+                    if (m_onMessage)
+                        m_onMessage(analysis);
+                }
+                report(FetchProgress::Stage::Fetching);
+            }
+            source->close();
+        });
+    result.error = failure.error;
+    result.errorText = failure.text;
+    result.certificateFingerprint = failure.fingerprint;
+    // Invalid requests stop before any network traffic and report no progress at all.
+    if (connecting)
+        report(FetchProgress::Stage::Done);
+    return result;
+}
+
+FolderListResult MailboxFetcher::listFolders(const FetchOptions &options)
+{
+    return MailboxFetcher(options).listFolders();
+}
+
+FolderListResult MailboxFetcher::listFolders()
+{
+    FolderListResult result;
+    FetchOptions listOptions = m_options;
+    listOptions.folder = QStringLiteral("INBOX"); // the folder to read plays no part here
+    QStringList folders;
+    const FetchFailure failure = withSession(listOptions, m_control, {},
+        [&](const std::shared_ptr<vmime::net::store> &store, const Target &target) {
+            // POP3 knows only INBOX; connecting and logging in still checks the account.
+            folders = target.isPop3() ? QStringList {QStringLiteral("INBOX")} : listImapFolders(store);
+        });
+    result.error = failure.error;
+    result.errorText = failure.text;
+    result.certificateFingerprint = failure.fingerprint;
+    if (!result.ok())
+        return result;
+    folders.removeDuplicates();
+    // INBOX first (the server may spell it in any case), then the rest in a stable, readable order.
+    const auto isInbox = [](const QString &name) { return name.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0; };
+    std::stable_sort(folders.begin(), folders.end(), [&](const QString &a, const QString &b) {
+        if (isInbox(a) != isInbox(b))
+            return isInbox(a);
+        const int byCase = a.compare(b, Qt::CaseInsensitive);
+        return byCase != 0 ? byCase < 0 : a < b;
+    });
+    result.folders = folders;
     return result;
 }
 

@@ -35,6 +35,14 @@ public:
     // Never throws. Results found before an error stay in the FetchResult.
     [[nodiscard]] FetchResult run();
 
+    // The folders of the mailbox options.url names (options.folder plays no part): connects, logs
+    // in, lists the folders (IMAP LIST, nothing opened or selected), disconnects. POP3 has only
+    // INBOX (still checked by logging in). Blocks, so a GUI calls it from a worker thread; errors
+    // are reported like run()'s (kind, translated text, certificate fingerprint). Never throws.
+    [[nodiscard]] static FolderListResult listFolders(const FetchOptions &options);
+    // The same for this fetcher's options; cancel() stops it (FetchError::Cancelled).
+    [[nodiscard]] FolderListResult listFolders();
+
     // Stops run() at its next network wait or message boundary; run() then returns what it has
     // with FetchError::Cancelled.
     void cancel();

@@ -1160,6 +1160,24 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <source>&amp;Trust This Certificate</source>
         <translation>この証明書を信頼する(&amp;T)</translation>
     </message>
+    <message>
+        <source>Refresh folders</source>
+        <translation>フォルダー一覧を更新</translation>
+    </message>
+    <message>
+        <source>Read the list of folders from the server (IMAP only). Nothing is changed.</source>
+        <translation>サーバーからフォルダーの一覧を読み込みます (IMAP のみ)。メールボックスは変更されません。</translation>
+    </message>
+    <message>
+        <source>Reading the folder list…</source>
+        <translation>フォルダーの一覧を読み込んでいます…</translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n folder(s) found on %1.</source>
+        <translation>
+            <numerusform>✔ %1 にフォルダーが %n 件見つかりました。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bouncelens::MainWindow</name>

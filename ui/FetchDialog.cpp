@@ -15,6 +15,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace bouncelens {
@@ -38,6 +40,7 @@ FetchDialog::FetchDialog(QWidget *parent) : QDialog(parent)
     setObjectName(QStringLiteral("fetchDialog"));
     m_store = new AccountStore(this);
     m_tester = new FetchWorker(this);
+    m_folderLister = new FolderListWorker(this);
 
     m_intro = makeNote(this, "introLabel", {});
     m_accountCombo = new QComboBox(this);
@@ -69,6 +72,10 @@ FetchDialog::FetchDialog(QWidget *parent) : QDialog(parent)
     m_folder->setObjectName(QStringLiteral("folderCombo"));
     m_folder->setEditable(true);
     m_folder->addItem(QStringLiteral("INBOX"));
+    m_refreshFolders = new QToolButton(this);
+    m_refreshFolders->setObjectName(QStringLiteral("refreshFoldersButton"));
+    m_refreshFolders->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)));
+    m_refreshFolders->setToolButtonStyle(Qt::ToolButtonIconOnly); // the text shows if there is no icon
     m_sinceCheck = new QCheckBox(this);
     m_sinceCheck->setObjectName(QStringLiteral("sinceCheck"));
     m_since = new QDateEdit(QDate::currentDate().addDays(-30), this);
@@ -96,6 +103,9 @@ FetchDialog::FetchDialog(QWidget *parent) : QDialog(parent)
     auto *serverRow = new QHBoxLayout;
     serverRow->addWidget(m_server, 1);
     serverRow->addWidget(m_port);
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(m_refreshFolders);
     auto *sinceRow = new QHBoxLayout;
     sinceRow->addWidget(m_sinceCheck);
     sinceRow->addWidget(m_since);
@@ -115,7 +125,9 @@ FetchDialog::FetchDialog(QWidget *parent) : QDialog(parent)
     m_form->addRow(QString(), m_user);
     m_form->addRow(QString(), m_password);
     m_form->addRow(m_keychainNote);
-    m_form->addRow(QString(), m_folder);
+    m_folderLabel = new QLabel(this);
+    m_folderLabel->setBuddy(m_folder);
+    m_form->addRow(m_folderLabel, folderRow);
     m_sinceLabel = new QLabel(this);
     m_sinceLabel->setBuddy(m_sinceCheck);
     m_form->addRow(m_sinceLabel, sinceRow);
@@ -138,6 +150,7 @@ FetchDialog::FetchDialog(QWidget *parent) : QDialog(parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &FetchDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &FetchDialog::reject);
     connect(m_testButton, &QPushButton::clicked, this, &FetchDialog::testConnection);
+    connect(m_refreshFolders, &QToolButton::clicked, this, &FetchDialog::refreshFolders);
     connect(m_accountCombo, &QComboBox::activated, this, &FetchDialog::accountChosen);
     connect(m_protocol, &QComboBox::currentIndexChanged, this, &FetchDialog::protocolOrSecurityChanged);
     connect(m_security, &QComboBox::currentIndexChanged, this, &FetchDialog::protocolOrSecurityChanged);
@@ -149,6 +162,7 @@ FetchDialog::FetchDialog(QWidget *parent) : QDialog(parent)
     connect(m_port, &QSpinBox::editingFinished, this, &FetchDialog::loadPassword);
     connect(m_store, &AccountStore::keychainStateChanged, this, &FetchDialog::updateKeychainNote);
     connect(m_tester, &FetchWorker::finished, this, &FetchDialog::testDone);
+    connect(m_folderLister, &FolderListWorker::finished, this, &FetchDialog::foldersListed);
 
     m_accounts = m_store->accounts();
     retranslateUi();
@@ -185,7 +199,7 @@ void FetchDialog::retranslateUi()
     label(m_security, tr("S&ecurity:"));
     label(m_user, tr("&User name:"));
     label(m_password, tr("Pass&word:"));
-    label(m_folder, tr("&Folder:"));
+    m_folderLabel->setText(tr("&Folder:"));
     m_sinceLabel->setText(tr("Date range:"));
     label(m_limit, tr("&Maximum number:"));
     label(m_feedback, tr("Include:"));
@@ -202,6 +216,9 @@ void FetchDialog::retranslateUi()
     m_user->setPlaceholderText(tr("Usually your e-mail address"));
     m_password->setPlaceholderText(QString());
     m_folder->setToolTip(tr("The folder to read, e.g. INBOX. Separate sub-folders with \"/\". POP3 always reads INBOX."));
+    m_refreshFolders->setText(tr("Refresh folders"));
+    m_refreshFolders->setAccessibleName(tr("Refresh folders"));
+    m_refreshFolders->setToolTip(tr("Read the list of folders from the server (IMAP only). Nothing is changed."));
     m_sinceCheck->setText(tr("Only messages received on or after"));
     m_limit->setSpecialValueText(tr("No limit"));
     m_limit->setSuffix(tr(" bounces"));
@@ -217,6 +234,8 @@ void FetchDialog::retranslateUi()
     updateKeychainNote();
     if (isTesting())
         showTestResult(true, tr("Connecting…"));
+    else if (isListingFolders())
+        showTestResult(true, tr("Reading the folder list…"));
 }
 
 void FetchDialog::fillAccountCombo()
@@ -325,6 +344,7 @@ void FetchDialog::protocolOrSecurityChanged()
         m_folder->setCurrentText(QStringLiteral("INBOX"));
     m_folder->setEnabled(imap);
     updateSecurityWarning();
+    updateButtons();
 }
 
 void FetchDialog::updateSecurityWarning()
@@ -347,6 +367,8 @@ void FetchDialog::updateButtons()
     const bool filled = !m_server->text().trimmed().isEmpty() && !m_user->text().trimmed().isEmpty();
     m_fetchButton->setEnabled(filled);
     m_testButton->setEnabled(filled && !isTesting());
+    const bool imap = FetchAccount::Protocol(m_protocol->currentData().toInt()) == FetchAccount::Protocol::Imap;
+    m_refreshFolders->setEnabled(filled && imap && !isListingFolders());
 }
 
 void FetchDialog::loadPassword()
@@ -378,6 +400,11 @@ QString FetchDialog::validationError() const
 bool FetchDialog::isTesting() const
 {
     return m_tester->isBusy();
+}
+
+bool FetchDialog::isListingFolders() const
+{
+    return m_folderLister->isBusy();
 }
 
 void FetchDialog::showTestResult(bool ok, const QString &text)
@@ -430,6 +457,58 @@ void FetchDialog::testDone(const FetchResult &result)
     emit testFinished(false);
 }
 
+void FetchDialog::refreshFolders()
+{
+    if (isListingFolders())
+        return;
+    const QString problem = validationError();
+    if (!problem.isEmpty()) {
+        showTestResult(false, problem);
+        emit foldersRefreshed(false);
+        return;
+    }
+    if (account().protocol != FetchAccount::Protocol::Imap) {
+        emit foldersRefreshed(false); // POP3 has INBOX only; the button is disabled anyway
+        return;
+    }
+    showTestResult(true, tr("Reading the folder list…"));
+    m_folderLister->start(fetchOptions());
+    updateButtons();
+}
+
+void FetchDialog::foldersListed(const FolderListResult &result)
+{
+    updateButtons();
+    const FetchAccount a = account();
+    if (result.error == FetchError::Certificate && !result.certificateFingerprint.isEmpty()) {
+        // The same question as Test Connection asks; on "trust", read the list again.
+        showTestResult(false, result.errorText);
+        askToTrustCertificate(this, a.hostPort(), result.certificateFingerprint, result.errorText,
+                              [this](bool trusted) {
+                                  if (trusted)
+                                      refreshFolders();
+                                  else
+                                      emit foldersRefreshed(false);
+                              });
+        return;
+    }
+    if (!result.ok()) {
+        showTestResult(false, result.errorText);
+        emit foldersRefreshed(false);
+        return;
+    }
+    const QString current = m_folder->currentText();
+    {
+        const QSignalBlocker block(m_folder);
+        m_folder->clear();
+        m_folder->addItems(result.folders);
+        m_folder->setCurrentText(current); // selects it when listed, else keeps it as typed
+    }
+    showTestResult(true, tr("✔ %n folder(s) found on %1.", nullptr, int(result.folders.size())).arg(a.host));
+    m_store->storePassword(a.id(), password());
+    emit foldersRefreshed(true);
+}
+
 void FetchDialog::accept()
 {
     const QString problem = validationError();
@@ -438,6 +517,7 @@ void FetchDialog::accept()
         return;
     }
     m_tester->cancel();
+    m_folderLister->cancel();
     const FetchAccount a = account();
     m_store->remember(a);
     if (!password().isEmpty())
@@ -448,6 +528,7 @@ void FetchDialog::accept()
 void FetchDialog::reject()
 {
     m_tester->cancel();
+    m_folderLister->cancel();
     QDialog::reject();
 }
 

@@ -16,18 +16,21 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QToolButton;
 
 namespace bouncelens {
 
 class AccountStore;
 class FetchWorker;
+class FolderListWorker;
 
 // File > Fetch from Mailbox…: the account to read bounces from (server, port, protocol,
 // security, user, password, folder) and what to fetch (since, how many, which kinds), with a
 // Test Connection button. Accepting remembers the account (never the password: that goes to the
 // keychain, see AccountStore); the caller then runs fetchOptions() with a FetchWorker.
 //
-// The folder is typed in (INBOX by default): the core API has no folder listing yet.
+// The folder is typed in (INBOX by default) or picked from the list the "Refresh folders" button
+// next to it reads from the server (IMAP only; MailboxFetcher::listFolders, off the UI thread).
 class FetchDialog : public QDialog
 {
     Q_OBJECT
@@ -61,6 +64,7 @@ public:
     [[nodiscard]] QLineEdit *passwordEdit() const { return m_password; }
     [[nodiscard]] QLabel *keychainNote() const { return m_keychainNote; }
     [[nodiscard]] QComboBox *folderCombo() const { return m_folder; }
+    [[nodiscard]] QToolButton *refreshFoldersButton() const { return m_refreshFolders; }
     [[nodiscard]] QCheckBox *sinceCheck() const { return m_sinceCheck; }
     [[nodiscard]] QDateEdit *sinceEdit() const { return m_since; }
     [[nodiscard]] QSpinBox *limitSpin() const { return m_limit; }
@@ -70,15 +74,20 @@ public:
     [[nodiscard]] QLabel *testResultLabel() const { return m_testResult; }
     [[nodiscard]] QPushButton *fetchButton() const { return m_fetchButton; }
     [[nodiscard]] bool isTesting() const;
+    [[nodiscard]] bool isListingFolders() const;
 
 public slots:
     void accept() override;
     void reject() override;
     void testConnection();
+    // Reads the folder list from the server into the folder combo (keeping its text).
+    void refreshFolders();
 
 signals:
     // A Test Connection run ended (after any certificate question was answered "no").
     void testFinished(bool ok);
+    // A folder list run ended (after any certificate question was answered "no").
+    void foldersRefreshed(bool ok);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -94,10 +103,12 @@ private:
     void loadPassword();
     void showTestResult(bool ok, const QString &text);
     void testDone(const FetchResult &result);
+    void foldersListed(const FolderListResult &result);
     [[nodiscard]] QString validationError() const;
 
     AccountStore *m_store = nullptr;
     FetchWorker *m_tester = nullptr;
+    FolderListWorker *m_folderLister = nullptr;
     QList<FetchAccount> m_accounts;
     FetchAccount::Protocol m_lastProtocol = FetchAccount::Protocol::Imap;
     FetchAccount::Security m_lastSecurity = FetchAccount::Security::SslTls;
@@ -107,6 +118,7 @@ private:
     QLabel *m_intro = nullptr;
     QLabel *m_serverLabel = nullptr;
     QLabel *m_sinceLabel = nullptr;
+    QLabel *m_folderLabel = nullptr;
     QComboBox *m_accountCombo = nullptr;
     QLineEdit *m_server = nullptr;
     QSpinBox *m_port = nullptr;
@@ -117,6 +129,7 @@ private:
     QLineEdit *m_password = nullptr;
     QLabel *m_keychainNote = nullptr;
     QComboBox *m_folder = nullptr;
+    QToolButton *m_refreshFolders = nullptr;
     QCheckBox *m_sinceCheck = nullptr;
     QDateEdit *m_since = nullptr;
     QSpinBox *m_limit = nullptr;

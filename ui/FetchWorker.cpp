@@ -95,4 +95,55 @@ void FetchWorker::finishThread()
     emit finished(result);
 }
 
+FolderListWorker::FolderListWorker(QObject *parent) : QObject(parent) {}
+
+FolderListWorker::~FolderListWorker()
+{
+    if (m_thread) {
+        m_fetcher->cancel();
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+bool FolderListWorker::start(const FetchOptions &options)
+{
+    if (m_thread)
+        return false;
+    m_result = {};
+    auto fetcher = std::make_shared<MailboxFetcher>(options);
+    m_fetcher = fetcher;
+    const quint64 id = ++m_runId;
+    m_thread = QThread::create([this, id, fetcher] {
+        const FolderListResult result = fetcher->listFolders();
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, result] {
+                if (id == m_runId)
+                    m_result = result;
+            },
+            Qt::QueuedConnection);
+    });
+    m_thread->setObjectName(QStringLiteral("BounceLens folder list"));
+    connect(m_thread, &QThread::finished, this, &FolderListWorker::finishThread);
+    m_thread->start();
+    return true;
+}
+
+void FolderListWorker::cancel()
+{
+    if (m_fetcher)
+        m_fetcher->cancel();
+}
+
+// As in FetchWorker: QThread::finished arrives after the run's queued result.
+void FolderListWorker::finishThread()
+{
+    m_thread->wait();
+    m_thread->deleteLater();
+    m_thread = nullptr;
+    const FolderListResult result = std::exchange(m_result, {});
+    emit finished(result);
+}
+
 } // namespace bouncelens

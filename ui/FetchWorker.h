@@ -58,4 +58,33 @@ private:
     FetchResult m_result;
 };
 
+// Reads the folder list of one account (MailboxFetcher::listFolders) on a worker thread, with the
+// same threading pattern as FetchWorker: the result comes out as finished() on this object's
+// thread; a result that arrives after its run was replaced is dropped. Nothing is modified.
+class FolderListWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FolderListWorker(QObject *parent = nullptr);
+    ~FolderListWorker() override; // cancels and waits: never leaves a thread behind
+
+    // False (and nothing happens) while a run is in progress.
+    bool start(const FetchOptions &options);
+    // finished() follows with FetchError::Cancelled.
+    void cancel();
+    [[nodiscard]] bool isBusy() const { return m_thread != nullptr; }
+
+signals:
+    void finished(const bouncelens::FolderListResult &result);
+
+private:
+    void finishThread();
+
+    QThread *m_thread = nullptr;
+    std::shared_ptr<MailboxFetcher> m_fetcher;
+    quint64 m_runId = 0;
+    FolderListResult m_result;
+};
+
 } // namespace bouncelens
