@@ -2,6 +2,7 @@
 // the test starts itself on 127.0.0.1, with a self-made CA and server certificate.
 
 #include "BounceAnalyzer.h"
+#include "DovecotHarness.h"
 #include "FetchCriteria.h"
 #include "FetchTls.h"
 #include "HeaderBlock.h"
@@ -9,7 +10,6 @@
 #include "MessageLoader.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -17,19 +17,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <arpa/inet.h>
-#include <grp.h>
 #include <netinet/in.h>
-#include <pwd.h>
-#include <signal.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <optional>
@@ -40,50 +32,6 @@ namespace {
 
 const QString password = QStringLiteral("s3cret-Pass");
 const QString user = QStringLiteral("tester");
-
-// A port nobody listens on right now (the kernel's choice). Dovecot binds it a moment later.
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr {};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    socklen_t len = sizeof addr;
-    int port = -1;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
-        port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
-}
-
-bool canConnect(int port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr {};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(quint16(port));
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return ok;
-}
-
-bool runTool(const QString &program, const QStringList &args, QString *output = nullptr)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(program, args);
-    const bool ok = p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    if (p.state() != QProcess::NotRunning) {
-        p.kill();
-        p.waitForFinished(5000);
-    }
-    if (output)
-        *output = QString::fromLocal8Bit(p.readAll());
-    return ok;
-}
 
 // What identifies a result independently of where it came from.
 QString signature(const QString &kind, QStringList recipients)
@@ -149,23 +97,18 @@ private slots:
     void cancelKeepsWhatWasFetched();
     void serverStoppedMidFetch_data();
     void serverStoppedMidFetch();
+    void listFolders_data();
+    void listFolders();
 
 private:
-    bool startDovecot();
-    void stopDovecot();
     CliRun runCli(const QStringList &args, const QByteArray &stdinData = {}, bool withPasswordEnv = true);
     QString url(const QString &scheme, const QString &path = QString()) const;
     void checkMailboxUnchanged();
 
-    QTemporaryDir m_dir;
-    QString m_dovecot;
-    QString m_root; // m_dir.path()
+    PrivateDovecot m_server {user, password};
     QString m_maildir;
     QString m_caFile; // the test CA that signed the server certificate
     QString m_serverFingerprint;
-    QMap<QString, int> m_ports; // scheme -> port
-    QProcess *m_server = nullptr;
-    qint64 m_serverGroup = 0;
     QStringList m_expected; // signatures of the bounces in the maildir
     QStringList m_expectedFeedback; // ... plus feedback reports
     QMap<QString, QString> m_initialState;
@@ -173,64 +116,19 @@ private:
 
 QString TestFetch::url(const QString &scheme, const QString &path) const
 {
-    return QStringLiteral("%1://127.0.0.1:%2/%3").arg(scheme).arg(m_ports.value(scheme)).arg(path);
+    return QStringLiteral("%1://127.0.0.1:%2/%3").arg(scheme).arg(m_server.port(scheme)).arg(path);
 }
 
 void TestFetch::initTestCase()
 {
-    const QStringList sbin
-        = {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/usr/bin")};
-    m_dovecot = QStandardPaths::findExecutable(QStringLiteral("dovecot"), sbin);
-    if (m_dovecot.isEmpty())
-        m_dovecot = QStandardPaths::findExecutable(QStringLiteral("dovecot"));
-    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (m_dovecot.isEmpty() || openssl.isEmpty())
+    if (!m_server.findTools())
         QSKIP("dovecot (dovecot-imapd, dovecot-pop3d) or openssl is not installed: see "
               ".ci/install-fetch-deps.sh");
-    QVERIFY(m_dir.isValid());
-    m_root = m_dir.path();
-    m_maildir = m_root + QStringLiteral("/Maildir");
-    for (const char *sub : {"/Maildir/cur", "/Maildir/new", "/Maildir/tmp", "/home", "/run", "/state"})
-        QVERIFY(QDir().mkpath(m_root + QLatin1String(sub)));
-
-    // A CA and a server certificate for 127.0.0.1 signed by it: --ca-file gets the CA.
-    const QString r = m_root + QLatin1Char('/');
-    QString out;
-    QVERIFY2(runTool(openssl,
-                 {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                     QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                     r + QStringLiteral("ca.key"), QStringLiteral("-out"), r + QStringLiteral("ca.crt"),
-                     QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                     QStringLiteral("/CN=BounceLens Test CA")},
-                 &out),
-        qPrintable(out));
-    QFile ext(r + QStringLiteral("server.ext"));
-    QVERIFY(ext.open(QIODevice::WriteOnly));
-    ext.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
-    ext.close();
-    QVERIFY2(runTool(openssl,
-                 {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                     QStringLiteral("-nodes"), QStringLiteral("-keyout"), r + QStringLiteral("server.key"),
-                     QStringLiteral("-out"), r + QStringLiteral("server.csr"), QStringLiteral("-subj"),
-                     QStringLiteral("/CN=127.0.0.1")},
-                 &out),
-        qPrintable(out));
-    QVERIFY2(
-        runTool(openssl,
-            {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                r + QStringLiteral("server.csr"), QStringLiteral("-CA"), r + QStringLiteral("ca.crt"),
-                QStringLiteral("-CAkey"), r + QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
-                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-                r + QStringLiteral("server.ext"), QStringLiteral("-out"), r + QStringLiteral("server.crt")},
-            &out),
-        qPrintable(out));
-    m_caFile = r + QStringLiteral("ca.crt");
-    QFile serverCert(r + QStringLiteral("server.crt"));
-    QVERIFY(serverCert.open(QIODevice::ReadOnly));
-    const QByteArray pem = serverCert.readAll();
-    const QByteArray der = QByteArray::fromBase64(
-        pem.mid(pem.indexOf('\n') + 1, pem.indexOf("-----END") - pem.indexOf('\n') - 1).replace('\n', ""));
-    m_serverFingerprint = FetchTls::sha256Fingerprint(der);
+    const QString error = m_server.prepare();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_maildir = m_server.maildir();
+    m_caFile = m_server.caFile();
+    m_serverFingerprint = m_server.serverFingerprint();
 
     // The mailbox: own fixtures, plus a few corpus samples when the corpus is there.
     QStringList files;
@@ -282,135 +180,28 @@ void TestFetch::initTestCase()
     m_expectedFeedback.sort();
     QVERIFY(m_expected.size() >= 4);
 
-    QFile users(m_root + QStringLiteral("/users"));
-    QVERIFY(users.open(QIODevice::WriteOnly));
-    users.write((user + QStringLiteral(":{PLAIN}") + password + QLatin1Char('\n')).toUtf8());
-    users.close();
+    // Folders besides INBOX, for listFolders(). Maildir++ on disk ("." between levels, modified
+    // UTF-7 names); the server's separator is "/". "Parent" exists only as the parent of
+    // "Parent/Child": the server lists it \Noselect and listFolders() must leave it out.
+    for (const char *folder : {".Archive", ".INBOX.Bounces", ".Parent.Child", ".Sp&AOQ-t"}) {
+        for (const char *sub : {"/cur", "/new", "/tmp"})
+            QVERIFY(QDir().mkpath(m_maildir + QLatin1Char('/') + QLatin1String(folder) + QLatin1String(sub)));
+    }
 
-    for (const QString &scheme :
-        {QStringLiteral("imap"), QStringLiteral("imaps"), QStringLiteral("pop3"), QStringLiteral("pop3s")})
-        m_ports.insert(scheme, freePort());
-    QVERIFY(startDovecot());
+    QVERIFY(m_server.start());
     m_initialState = maildirState(m_maildir);
-}
-
-bool TestFetch::startDovecot()
-{
-    // Who the server runs as. As a normal user: that user throughout. As root (CI containers):
-    // Dovecot refuses root for logins and mail, so the package's own unprivileged users serve,
-    // and the mail files are handed to the mail user.
-    QString internalUser, loginUser, groupName;
-    uid_t mailUid = ::getuid();
-    gid_t mailGid = ::getgid();
-    if (::geteuid() == 0) {
-        const passwd *dovecot = ::getpwnam("dovecot");
-        const passwd *dovenull = ::getpwnam("dovenull");
-        if (!dovecot || !dovenull) {
-            qWarning("running as root needs the users dovecot and dovenull (from the dovecot-core package)");
-            return false;
-        }
-        internalUser = QStringLiteral("dovecot");
-        loginUser = QStringLiteral("dovenull");
-        mailUid = dovecot->pw_uid;
-        mailGid = dovecot->pw_gid;
-        const struct group *g = ::getgrgid(mailGid);
-        groupName = g ? QString::fromLocal8Bit(g->gr_name) : QStringLiteral("dovecot");
-        // The mail processes must read and write the maildir (indexes) and the home.
-        QDirIterator it(
-            m_root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
-        const auto own = [&](const QString &path) {
-            if (!path.contains(QLatin1String("/run"))
-                && ::chown(QFile::encodeName(path).constData(), mailUid, mailGid) != 0)
-                qWarning("chown %s failed", qPrintable(path));
-        };
-        while (it.hasNext())
-            own(it.next());
-        ::chmod(QFile::encodeName(m_root).constData(), 0755);
-    } else {
-        const passwd *me = ::getpwuid(::getuid());
-        const struct group *g = ::getgrgid(::getgid());
-        internalUser = loginUser = QString::fromLocal8Bit(me ? me->pw_name : "nobody");
-        groupName = QString::fromLocal8Bit(g ? g->gr_name : "nogroup");
-    }
-
-    QFile templ(QStringLiteral(BOUNCELENS_FIXTURES "/../dovecot/dovecot.conf.in"));
-    if (!templ.open(QIODevice::ReadOnly))
-        return false;
-    QString conf = QString::fromUtf8(templ.readAll());
-    conf.replace(QStringLiteral("default_internal_user = @USER@"),
-        QStringLiteral("default_internal_user = ") + internalUser);
-    conf.replace(
-        QStringLiteral("default_login_user = @USER@"), QStringLiteral("default_login_user = ") + loginUser);
-    conf.replace(QStringLiteral("@GROUP@"), groupName);
-    conf.replace(QStringLiteral("@UID@"), QString::number(mailUid));
-    conf.replace(QStringLiteral("@GID@"), QString::number(mailGid));
-    conf.replace(QStringLiteral("@DIR@"), m_root);
-    conf.replace(QStringLiteral("@PORT_IMAP@"), QString::number(m_ports.value(QStringLiteral("imap"))));
-    conf.replace(QStringLiteral("@PORT_IMAPS@"), QString::number(m_ports.value(QStringLiteral("imaps"))));
-    conf.replace(QStringLiteral("@PORT_POP3@"), QString::number(m_ports.value(QStringLiteral("pop3"))));
-    conf.replace(QStringLiteral("@PORT_POP3S@"), QString::number(m_ports.value(QStringLiteral("pop3s"))));
-    QFile confFile(m_root + QStringLiteral("/dovecot.conf"));
-    if (!confFile.open(QIODevice::WriteOnly))
-        return false;
-    confFile.write(conf.toUtf8());
-    confFile.close();
-
-    m_server = new QProcess(this);
-    m_server->setProcessChannelMode(QProcess::MergedChannels);
-    // Its own process group, so that stopping it takes the imap/pop3 children along; and it
-    // dies with the test even if the test crashes (Dovecot's children follow their master).
-    m_server->setChildProcessModifier([] {
-        ::setpgid(0, 0);
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    });
-    m_server->start(m_dovecot, {QStringLiteral("-F"), QStringLiteral("-c"), confFile.fileName()});
-    if (!m_server->waitForStarted(10000))
-        return false;
-    m_serverGroup = m_server->processId();
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 15000) {
-        bool all = true;
-        for (int port : std::as_const(m_ports))
-            all = all && canConnect(port);
-        if (all)
-            return true;
-        if (m_server->state() == QProcess::NotRunning)
-            break;
-        QThread::msleep(50);
-    }
-    QFile log(m_root + QStringLiteral("/dovecot.log"));
-    log.open(QIODevice::ReadOnly);
-    qWarning("dovecot did not start: %s\n%s", m_server->readAll().constData(), log.readAll().constData());
-    stopDovecot();
-    return false;
-}
-
-void TestFetch::stopDovecot()
-{
-    if (!m_server)
-        return;
-    if (m_serverGroup > 0)
-        ::kill(-pid_t(m_serverGroup), SIGKILL);
-    m_server->kill();
-    m_server->waitForFinished(10000);
-    delete m_server;
-    m_server = nullptr;
-    m_serverGroup = 0;
-    // The master's pid file would make the next start refuse ("already running").
-    QFile::remove(m_root + QStringLiteral("/run/master.pid"));
 }
 
 void TestFetch::cleanup()
 {
     // A test that stopped the server (or lost it) gets it back for the next one.
-    if (!m_dovecot.isEmpty() && m_server == nullptr && !m_ports.isEmpty())
-        QVERIFY(startDovecot());
+    if (!m_server.ports().isEmpty() && !m_server.isRunning())
+        QVERIFY(m_server.start());
 }
 
 void TestFetch::cleanupTestCase()
 {
-    stopDovecot();
+    m_server.stop();
 }
 
 CliRun TestFetch::runCli(const QStringList &args, const QByteArray &stdinData, bool withPasswordEnv)
@@ -563,7 +354,7 @@ void TestFetch::fetchReturnsExactlyTheBounces()
         + options + QStringList {url(scheme)});
     QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
     QCOMPARE(run.signatures, m_expected);
-    const QString prefix = sourcePrefix.arg(m_ports.value(scheme));
+    const QString prefix = sourcePrefix.arg(m_server.port(scheme));
     for (const QString &source : run.sources)
         QVERIFY2(source.startsWith(prefix), qPrintable(source));
     checkMailboxUnchanged();
@@ -807,7 +598,7 @@ void TestFetch::serverStoppedMidFetch()
     int seen = 0;
     fetcher.setMessageCallback([&](const MessageAnalysis &) {
         if (++seen == 1)
-            stopDovecot();
+            m_server.stop();
     });
     QElapsedTimer timer;
     timer.start();
@@ -817,6 +608,56 @@ void TestFetch::serverStoppedMidFetch()
     QCOMPARE(result.error, FetchError::ConnectionClosed);
     QVERIFY2(
         result.errorText.contains(QStringLiteral("closed the connection")), qPrintable(result.errorText));
+    checkMailboxUnchanged();
+}
+
+// The folder list, read-only, over every scheme: IMAP lists the selectable folders ("/"
+// between levels, INBOX first, then sorted), POP3 only INBOX.
+void TestFetch::listFolders_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<bool>("startTls");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList imapFolders {QStringLiteral("INBOX"), QStringLiteral("Archive"), QStringLiteral("INBOX/Bounces"),
+        QStringLiteral("Parent/Child"), QStringLiteral("Spät")};
+    QTest::newRow("imap") << QStringLiteral("imap") << false << imapFolders;
+    QTest::newRow("imap starttls") << QStringLiteral("imap") << true << imapFolders;
+    QTest::newRow("imaps") << QStringLiteral("imaps") << false << imapFolders;
+    QTest::newRow("pop3") << QStringLiteral("pop3") << false << QStringList {QStringLiteral("INBOX")};
+    QTest::newRow("pop3s") << QStringLiteral("pop3s") << false << QStringList {QStringLiteral("INBOX")};
+}
+
+void TestFetch::listFolders()
+{
+    QFETCH(QString, scheme);
+    QFETCH(bool, startTls);
+    QFETCH(QStringList, expected);
+    FetchOptions options;
+    options.user = user;
+    options.password = password;
+    options.url = url(scheme, QStringLiteral("Ignored/Folder")); // the folder plays no part
+    options.startTls = startTls;
+    options.caFile = m_caFile;
+    const FolderListResult result = MailboxFetcher::listFolders(options);
+    QVERIFY2(result.ok(), qPrintable(result.errorText));
+    QCOMPARE(result.folders, expected);
+    QVERIFY(result.errorText.isEmpty());
+    QVERIFY(result.certificateFingerprint.isEmpty());
+
+    // Errors come out like run()'s: an untrusted certificate with its fingerprint, a wrong password.
+    if (scheme == QLatin1String("imaps")) {
+        options.caFile.clear();
+        const FolderListResult untrusted = MailboxFetcher::listFolders(options);
+        QCOMPARE(untrusted.error, FetchError::Certificate);
+        QVERIFY(untrusted.folders.isEmpty());
+        QCOMPARE(FetchTls::normalizeFingerprint(untrusted.certificateFingerprint),
+                 FetchTls::normalizeFingerprint(m_serverFingerprint));
+        options.caFile = m_caFile;
+        options.password = QStringLiteral("wrong");
+        const FolderListResult denied = MailboxFetcher::listFolders(options);
+        QCOMPARE(denied.error, FetchError::Authentication);
+        QVERIFY(!denied.errorText.isEmpty());
+    }
     checkMailboxUnchanged();
 }
 

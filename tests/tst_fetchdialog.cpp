@@ -1,11 +1,12 @@
 // File > Fetch from Mailbox… end to end (issue 6, the GUI part): the account dialog, the
 // FetchWorker thread, the bounce table, remembered accounts (never the password), trusted
 // certificates and translated errors, against a private Dovecot started here on 127.0.0.1 (the
-// harness is a copy of tst_fetch's).
+// harness is shared with tst_fetch: DovecotHarness).
 
 #include "AccountStore.h"
 #include "BounceAnalyzer.h"
 #include "BounceTableModel.h"
+#include "DovecotHarness.h"
 #include "FetchAccount.h"
 #include "FetchDialog.h"
 #include "FetchTls.h"
@@ -24,26 +25,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
-#include <arpa/inet.h>
-#include <grp.h>
-#include <netinet/in.h>
-#include <pwd.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace bouncelens;
 
@@ -52,51 +41,6 @@ namespace {
 const QString password = QStringLiteral("s3cret-Pass-9f2c");
 const QString user = QStringLiteral("tester");
 constexpr int kBulkMessages = 150; // in the folder "Bulk", for cancelling half-way
-
-// --- the Dovecot harness (copied from tst_fetch) ---------------------------------------------
-
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr {};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    socklen_t len = sizeof addr;
-    int port = -1;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
-        port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
-}
-
-bool canConnect(int port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr {};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(quint16(port));
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return ok;
-}
-
-bool runTool(const QString &program, const QStringList &args, QString *output = nullptr)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(program, args);
-    const bool ok = p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    if (p.state() != QProcess::NotRunning) {
-        p.kill();
-        p.waitForFinished(5000);
-    }
-    if (output)
-        *output = QString::fromLocal8Bit(p.readAll());
-    return ok;
-}
 
 QString signature(const MessageAnalysis &a)
 {
@@ -184,8 +128,6 @@ private slots:
     void cancelKeepsPartialResults();
 
 private:
-    bool startDovecot();
-    void stopDovecot();
     // Opens File > Fetch from Mailbox… and fills in the account.
     FetchDialog *openAndFill(MainWindow &w, FetchAccount::Protocol protocol, FetchAccount::Security security,
                              const QString &scheme, const QString &pass = password,
@@ -194,13 +136,10 @@ private:
     FetchResult fetch(MainWindow &w, FetchDialog *dialog);
 
     QTemporaryDir m_config;
-    QTemporaryDir m_dir;
-    QString m_dovecot;
-    QString m_root;
+    // Wrong-password tests need no brute-force protection (Dovecot waits 2 s per failure).
+    PrivateDovecot m_server {user, password, QStringLiteral("\nauth_failure_delay = 0\n")};
+    QString m_root; // m_server.root()
     QString m_serverFingerprint;
-    QMap<QString, int> m_ports; // scheme -> port
-    QProcess *m_server = nullptr;
-    qint64 m_serverGroup = 0;
     QStringList m_expected; // signatures of the bounces in INBOX
 };
 
@@ -217,57 +156,15 @@ void TestFetchDialog::initTestCase()
     qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + QFile::encodeName(m_config.path()) + "/no-such-bus");
     AccountStore::resetSession();
 
-    const QStringList sbin
-        = {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/usr/bin")};
-    m_dovecot = QStandardPaths::findExecutable(QStringLiteral("dovecot"), sbin);
-    if (m_dovecot.isEmpty())
-        m_dovecot = QStandardPaths::findExecutable(QStringLiteral("dovecot"));
-    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (m_dovecot.isEmpty() || openssl.isEmpty())
+    if (!m_server.findTools())
         QSKIP("dovecot (dovecot-imapd, dovecot-pop3d) or openssl is not installed: see "
               ".ci/install-fetch-deps.sh");
-    QVERIFY(m_dir.isValid());
-    m_root = m_dir.path();
-    for (const char *sub : {"/Maildir/cur", "/Maildir/new", "/Maildir/tmp", "/Maildir/.Bulk/cur",
-                            "/Maildir/.Bulk/new", "/Maildir/.Bulk/tmp", "/home", "/run", "/state"})
+    const QString error = m_server.prepare();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_root = m_server.root();
+    for (const char *sub : {"/Maildir/.Bulk/cur", "/Maildir/.Bulk/new", "/Maildir/.Bulk/tmp"})
         QVERIFY(QDir().mkpath(m_root + QLatin1String(sub)));
-
-    // A CA and a server certificate for 127.0.0.1 signed by it; the system does not trust the CA.
-    const QString r = m_root + QLatin1Char('/');
-    QString out;
-    QVERIFY2(runTool(openssl,
-                     {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                      QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                      r + QStringLiteral("ca.key"), QStringLiteral("-out"), r + QStringLiteral("ca.crt"),
-                      QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                      QStringLiteral("/CN=BounceLens Test CA")},
-                     &out),
-             qPrintable(out));
-    QFile ext(r + QStringLiteral("server.ext"));
-    QVERIFY(ext.open(QIODevice::WriteOnly));
-    ext.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
-    ext.close();
-    QVERIFY2(runTool(openssl,
-                     {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                      QStringLiteral("-nodes"), QStringLiteral("-keyout"), r + QStringLiteral("server.key"),
-                      QStringLiteral("-out"), r + QStringLiteral("server.csr"), QStringLiteral("-subj"),
-                      QStringLiteral("/CN=127.0.0.1")},
-                     &out),
-             qPrintable(out));
-    QVERIFY2(runTool(openssl,
-                     {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                      r + QStringLiteral("server.csr"), QStringLiteral("-CA"), r + QStringLiteral("ca.crt"),
-                      QStringLiteral("-CAkey"), r + QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
-                      QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-                      r + QStringLiteral("server.ext"), QStringLiteral("-out"), r + QStringLiteral("server.crt")},
-                     &out),
-             qPrintable(out));
-    QFile serverCert(r + QStringLiteral("server.crt"));
-    QVERIFY(serverCert.open(QIODevice::ReadOnly));
-    const QByteArray pem = serverCert.readAll();
-    const QByteArray der = QByteArray::fromBase64(
-        pem.mid(pem.indexOf('\n') + 1, pem.indexOf("-----END") - pem.indexOf('\n') - 1).replace('\n', ""));
-    m_serverFingerprint = FetchTls::sha256Fingerprint(der);
+    m_serverFingerprint = m_server.serverFingerprint();
 
     // INBOX: the fetch fixtures (bounces and other mail). Bulk: many copies of one bounce.
     const BounceAnalyzer analyzer;
@@ -298,122 +195,12 @@ void TestFetchDialog::initTestCase()
         f.write(bulkBounce);
     }
 
-    QFile users(m_root + QStringLiteral("/users"));
-    QVERIFY(users.open(QIODevice::WriteOnly));
-    users.write((user + QStringLiteral(":{PLAIN}") + password + QLatin1Char('\n')).toUtf8());
-    users.close();
-    for (const QString &scheme :
-         {QStringLiteral("imap"), QStringLiteral("imaps"), QStringLiteral("pop3"), QStringLiteral("pop3s")})
-        m_ports.insert(scheme, freePort());
-    QVERIFY(startDovecot());
-}
-
-bool TestFetchDialog::startDovecot()
-{
-    QString internalUser, loginUser, groupName;
-    uid_t mailUid = ::getuid();
-    gid_t mailGid = ::getgid();
-    if (::geteuid() == 0) {
-        // Dovecot refuses root for logins and mail: the package's unprivileged users serve.
-        const passwd *dovecot = ::getpwnam("dovecot");
-        const passwd *dovenull = ::getpwnam("dovenull");
-        if (!dovecot || !dovenull) {
-            qWarning("running as root needs the users dovecot and dovenull (from the dovecot-core package)");
-            return false;
-        }
-        internalUser = QStringLiteral("dovecot");
-        loginUser = QStringLiteral("dovenull");
-        mailUid = dovecot->pw_uid;
-        mailGid = dovecot->pw_gid;
-        const struct group *g = ::getgrgid(mailGid);
-        groupName = g ? QString::fromLocal8Bit(g->gr_name) : QStringLiteral("dovecot");
-        QDirIterator it(m_root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (!path.contains(QLatin1String("/run"))
-                && ::chown(QFile::encodeName(path).constData(), mailUid, mailGid) != 0)
-                qWarning("chown %s failed", qPrintable(path));
-        }
-        ::chmod(QFile::encodeName(m_root).constData(), 0755);
-    } else {
-        const passwd *me = ::getpwuid(::getuid());
-        const struct group *g = ::getgrgid(::getgid());
-        internalUser = loginUser = QString::fromLocal8Bit(me ? me->pw_name : "nobody");
-        groupName = QString::fromLocal8Bit(g ? g->gr_name : "nogroup");
-    }
-
-    QFile templ(QStringLiteral(BOUNCELENS_FIXTURES "/../dovecot/dovecot.conf.in"));
-    if (!templ.open(QIODevice::ReadOnly))
-        return false;
-    QString conf = QString::fromUtf8(templ.readAll());
-    conf.replace(QStringLiteral("default_internal_user = @USER@"),
-                 QStringLiteral("default_internal_user = ") + internalUser);
-    conf.replace(QStringLiteral("default_login_user = @USER@"), QStringLiteral("default_login_user = ") + loginUser);
-    conf.replace(QStringLiteral("@GROUP@"), groupName);
-    conf.replace(QStringLiteral("@UID@"), QString::number(mailUid));
-    conf.replace(QStringLiteral("@GID@"), QString::number(mailGid));
-    conf.replace(QStringLiteral("@DIR@"), m_root);
-    conf.replace(QStringLiteral("@PORT_IMAP@"), QString::number(m_ports.value(QStringLiteral("imap"))));
-    conf.replace(QStringLiteral("@PORT_IMAPS@"), QString::number(m_ports.value(QStringLiteral("imaps"))));
-    conf.replace(QStringLiteral("@PORT_POP3@"), QString::number(m_ports.value(QStringLiteral("pop3"))));
-    conf.replace(QStringLiteral("@PORT_POP3S@"), QString::number(m_ports.value(QStringLiteral("pop3s"))));
-    // Wrong-password tests need no brute-force protection (Dovecot waits 2 s per failure).
-    conf += QStringLiteral("\nauth_failure_delay = 0\n");
-    QFile confFile(m_root + QStringLiteral("/dovecot.conf"));
-    if (!confFile.open(QIODevice::WriteOnly))
-        return false;
-    confFile.write(conf.toUtf8());
-    confFile.close();
-
-    m_server = new QProcess(this);
-    m_server->setProcessChannelMode(QProcess::MergedChannels);
-    // Its own process group (stopping it takes the children along), and it dies with the test.
-    m_server->setChildProcessModifier([] {
-        ::setpgid(0, 0);
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    });
-    m_server->start(m_dovecot, {QStringLiteral("-F"), QStringLiteral("-c"), confFile.fileName()});
-    if (!m_server->waitForStarted(10000))
-        return false;
-    m_serverGroup = m_server->processId();
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 15000) {
-        bool all = true;
-        for (int port : std::as_const(m_ports))
-            all = all && canConnect(port);
-        if (all)
-            return true;
-        if (m_server->state() == QProcess::NotRunning)
-            break;
-        QThread::msleep(50);
-    }
-    QFile log(m_root + QStringLiteral("/dovecot.log"));
-    if (log.open(QIODevice::ReadOnly))
-        qWarning("dovecot did not start: %s\n%s", m_server->readAll().constData(), log.readAll().constData());
-    stopDovecot();
-    return false;
-}
-
-void TestFetchDialog::stopDovecot()
-{
-    if (!m_server)
-        return;
-    if (m_serverGroup > 0) {
-        ::kill(-pid_t(m_serverGroup), SIGCONT);
-        ::kill(-pid_t(m_serverGroup), SIGKILL);
-    }
-    m_server->kill();
-    m_server->waitForFinished(10000);
-    delete m_server;
-    m_server = nullptr;
-    m_serverGroup = 0;
-    QFile::remove(m_root + QStringLiteral("/run/master.pid"));
+    QVERIFY(m_server.start());
 }
 
 void TestFetchDialog::cleanupTestCase()
 {
-    stopDovecot();
+    m_server.stop();
 }
 
 void TestFetchDialog::init()
@@ -424,8 +211,7 @@ void TestFetchDialog::init()
 
 void TestFetchDialog::cleanup()
 {
-    if (m_serverGroup > 0)
-        ::kill(-pid_t(m_serverGroup), SIGCONT); // a failed cancel test must not leave it stopped
+    m_server.resume(); // a failed cancel test must not leave it stopped
 }
 
 FetchDialog *TestFetchDialog::openAndFill(MainWindow &w, FetchAccount::Protocol protocol,
@@ -440,7 +226,7 @@ FetchDialog *TestFetchDialog::openAndFill(MainWindow &w, FetchAccount::Protocol 
     d->protocolCombo()->setCurrentIndex(d->protocolCombo()->findData(int(protocol)));
     d->securityCombo()->setCurrentIndex(int(security));
     d->serverEdit()->setText(QStringLiteral("127.0.0.1"));
-    d->portSpin()->setValue(m_ports.value(scheme));
+    d->portSpin()->setValue(m_server.port(scheme));
     d->userEdit()->setText(user);
     d->passwordEdit()->setText(pass);
     if (d->folderCombo()->isEnabled())
@@ -552,7 +338,7 @@ void TestFetchDialog::fetchFillsTheTable()
     QFETCH(QString, scheme);
     QFETCH(bool, preTrusted);
     if (preTrusted)
-        AccountStore().trustFingerprint(QStringLiteral("127.0.0.1:%1").arg(m_ports.value(scheme)), m_serverFingerprint);
+        AccountStore().trustFingerprint(QStringLiteral("127.0.0.1:%1").arg(m_server.port(scheme)), m_serverFingerprint);
     MainWindow w;
     w.show();
     FetchDialog *d = openAndFill(w, FetchAccount::Protocol(protocol), FetchAccount::Security(security), scheme);
@@ -577,7 +363,7 @@ void TestFetchDialog::fetchFillsTheTable()
     // The account is remembered; the password is not, anywhere in the settings.
     const QList<FetchAccount> accounts = AccountStore().accounts();
     QCOMPARE(accounts.size(), 1);
-    QCOMPARE(accounts.first().port, m_ports.value(scheme));
+    QCOMPARE(accounts.first().port, m_server.port(scheme));
     QCOMPARE(int(accounts.first().security), security);
     const QString settings = settingsFilesText(m_config.path());
     QVERIFY(settings.contains(QStringLiteral("127.0.0.1")));
@@ -612,7 +398,7 @@ void TestFetchDialog::accountRememberedWithoutPassword()
     QVERIFY(d);
     QCOMPARE(d->accountCombo()->count(), 2); // "New account" and this one
     QCOMPARE(d->serverEdit()->text(), QStringLiteral("127.0.0.1"));
-    QCOMPARE(d->portSpin()->value(), m_ports.value(QStringLiteral("imap")));
+    QCOMPARE(d->portSpin()->value(), m_server.port(QStringLiteral("imap")));
     QCOMPARE(d->securityCombo()->currentIndex(), int(FetchAccount::Security::None));
     QCOMPARE(d->userEdit()->text(), user);
     QCOMPARE(d->folderCombo()->currentText(), QStringLiteral("INBOX"));
@@ -650,7 +436,7 @@ void TestFetchDialog::untrustedCertificateIsOfferedAndRemembered()
     QFETCH(int, protocol);
     QFETCH(int, security);
     QFETCH(QString, scheme);
-    const QString hostPort = QStringLiteral("127.0.0.1:%1").arg(m_ports.value(scheme));
+    const QString hostPort = QStringLiteral("127.0.0.1:%1").arg(m_server.port(scheme));
     MainWindow w;
     w.show();
 
@@ -845,7 +631,7 @@ void TestFetchDialog::cancelKeepsPartialResults()
         if (cancelled)
             return;
         cancelled = true;
-        ::kill(-pid_t(m_serverGroup), SIGSTOP);
+        m_server.pause();
         QVERIFY(cancel->isVisible());
         cancel->click();
     });
@@ -854,7 +640,7 @@ void TestFetchDialog::cancelKeepsPartialResults()
     QVERIFY(w.isFetching());
     QVERIFY(!w.fetchAction()->isEnabled());
     QVERIFY(finished.wait(30000));
-    ::kill(-pid_t(m_serverGroup), SIGCONT);
+    m_server.resume();
     QVERIFY(cancelled);
     const FetchResult result = w.lastFetchResult();
     QCOMPARE(result.error, FetchError::Cancelled);
