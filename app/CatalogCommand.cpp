@@ -16,25 +16,27 @@ namespace {
 
 QString catalogUsage()
 {
-    return QCoreApplication::translate("CatalogCommand", "Usage: bouncelens catalog [--lang en|ja] [--format text|json]\n"
-              "\n"
-              "Lists the whole knowledge base in one language (default: the system's language):\n"
-              "every bounce reason, every SMTP reply code and every enhanced status code (the IANA\n"
-              "registry's classes, subjects and details, then vendor codes), each with all its fields.\n"
-              "\n"
-              "--format json writes ONE JSON document (not JSON lines):\n"
-              "  {\"format\": \"bouncelens-catalog/1\", \"language\": \"en\", \"languages\": [...],\n"
-              "   \"counts\": {\"reasons\": N, \"reply_codes\": N, \"status_codes\": N},\n"
-              "   \"reasons\": [{\"id\", \"title\", \"what\", \"duration\", \"who\", \"fix\", \"customer\"}],\n"
-              "   \"reply_codes\": [{\"code\", \"reference\", \"title\", \"what\", \"duration\", \"who\", \"fix\"}],\n"
-              "   \"status_codes\": [{\"code\", \"kind\", \"official\", \"vendor\", \"reference\",\n"
-              "                     \"title\", \"what\", \"duration\", \"who\", \"fix\"}]}\n"
-              "what = what happened; duration = temporary or permanent; who = who needs to act;\n"
-              "fix = what to do; customer = text for the customer, with {recipient}, {date} and\n"
-              "{subject} left as placeholders (explain fills them in). Status code kinds: class\n"
-              "(\"5.XXX.YYY\"), subject (\"X.1.YYY\"), detail (\"X.1.1\"), vendor (\"5.7.606\").\n"
-              "\n"
-              "Exit status: 0 success, 1 the built-in knowledge base could not be read, 2 usage error.\n");
+    return QCoreApplication::translate("CatalogCommand",
+        "Usage: bouncelens catalog [--lang en|ja] [--format text|json]\n"
+        "\n"
+        "Lists the whole knowledge base in one language (default: the system's language):\n"
+        "every bounce reason, every SMTP reply code and every enhanced status code (the IANA\n"
+        "registry's classes, subjects and details, then vendor codes), each with all its fields.\n"
+        "\n"
+        "--format json writes ONE JSON document (not JSON lines):\n"
+        "  {\"format\": \"bouncelens-catalog/1\", \"language\": \"en\", \"languages\": [...],\n"
+        "   \"counts\": {\"reasons\": N, \"reply_codes\": N, \"status_codes\": N},\n"
+        "   \"reasons\": [{\"id\", \"title\", \"what\", \"duration\", \"who\", \"fix\", \"customer\"}],\n"
+        "   \"reply_codes\": [{\"code\", \"reference\", \"title\", \"what\", \"duration\", \"who\", "
+        "\"fix\"}],\n"
+        "   \"status_codes\": [{\"code\", \"kind\", \"official\", \"vendor\", \"reference\",\n"
+        "                     \"title\", \"what\", \"duration\", \"who\", \"fix\"}]}\n"
+        "what = what happened; duration = temporary or permanent; who = who needs to act;\n"
+        "fix = what to do; customer = text for the customer, with {recipient}, {date} and\n"
+        "{subject} left as placeholders (explain fills them in). Status code kinds: class\n"
+        "(\"5.XXX.YYY\"), subject (\"X.1.YYY\"), detail (\"X.1.1\"), vendor (\"5.7.606\").\n"
+        "\n"
+        "Exit status: 0 success, 1 the built-in knowledge base could not be read, 2 usage error.\n");
 }
 
 QJsonObject entryToJson(const KnowledgeEntry &e, const QString &language)
@@ -79,7 +81,8 @@ QByteArray catalogJson(const KnowledgeBase &kb, const QString &language)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-void writeEntryText(QTextStream &out, const KnowledgeBase &kb, const KnowledgeEntry &e, const QString &language)
+void writeEntryText(
+    QTextStream &out, const KnowledgeBase &kb, const KnowledgeEntry &e, const QString &language)
 {
     const QString separator = kb.phrase(QStringLiteral("label_separator"), language);
     auto line = [&](const QString &label, const QString &text) {
@@ -107,9 +110,8 @@ void writeCatalogText(QTextStream &out, const KnowledgeBase &kb, const QString &
     {
         const char *heading;
         const QList<KnowledgeEntry> &entries;
-    } sections[] = {{"catalog_reasons", kb.reasons()},
-                    {"catalog_reply_codes", kb.replyCodes()},
-                    {"catalog_status_codes", kb.statusCodes()}};
+    } sections[] = {{"catalog_reasons", kb.reasons()}, {"catalog_reply_codes", kb.replyCodes()},
+        {"catalog_status_codes", kb.statusCodes()}};
     for (const auto &section : sections) {
         out << QStringLiteral("== ") << kb.phrase(QString::fromLatin1(section.heading), language)
             << QStringLiteral(" (") << section.entries.size() << QStringLiteral(") ==\n\n");
@@ -129,12 +131,18 @@ int runCatalogCommand(const QStringList &arguments)
     }
     const CommandOptions options = CommandOptions::parse(arguments);
     if (!options.error.isEmpty() || !options.paths.isEmpty()) {
-        err << (options.error.isEmpty() ? QCoreApplication::translate("CatalogCommand", "catalog takes no PATH.") : options.error) << '\n' << catalogUsage();
+        err << (options.error.isEmpty()
+                ? QCoreApplication::translate("CatalogCommand", "catalog takes no PATH.")
+                : options.error)
+            << '\n'
+            << catalogUsage();
         return 2;
     }
     const KnowledgeBase &kb = KnowledgeBase::builtIn();
     if (!kb.error().isEmpty()) {
-        err << QCoreApplication::translate("CatalogCommand", "The knowledge base could not be read: %1").arg(kb.error()) << '\n';
+        err << QCoreApplication::translate("CatalogCommand", "The knowledge base could not be read: %1")
+                   .arg(kb.error())
+            << '\n';
         return 1;
     }
     QFile stdoutFile;

@@ -10,11 +10,11 @@
 #include "MessageLoader.h"
 
 #include <QCoreApplication>
-#include <QFuture>
-#include <QtConcurrent/QtConcurrentMap>
 #include <QFile>
+#include <QFuture>
 #include <QLocale>
 #include <QTextStream>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <cstdio>
 #include <optional>
@@ -25,7 +25,8 @@ namespace {
 
 QString yesNo(bool value)
 {
-    return value ? QCoreApplication::translate("CommandLine", "yes") : QCoreApplication::translate("CommandLine", "no");
+    return value ? QCoreApplication::translate("CommandLine", "yes")
+                 : QCoreApplication::translate("CommandLine", "no");
 }
 
 // The composed explanation, labelled in its own language (labels come from the knowledge base,
@@ -36,18 +37,21 @@ void writeExplanation(QTextStream &out, const Explanation &e, Language language)
     const QString separator = BounceExplainer::phrase(QStringLiteral("label_separator"), language);
     auto line = [&](const char *label, const QString &text) {
         if (!text.isEmpty())
-            out << indent << BounceExplainer::phrase(QString::fromLatin1(label), language) << separator << text << '\n';
+            out << indent << BounceExplainer::phrase(QString::fromLatin1(label), language) << separator
+                << text << '\n';
     };
     line("label_verdict", e.verdict);
     line("label_cause", e.cause);
     line("label_who", e.whoActs);
     line("label_fix", e.fix);
     if (!e.codeNotes.isEmpty()) {
-        out << indent << BounceExplainer::phrase(QStringLiteral("label_codes"), language) << separator.trimmed() << '\n';
+        out << indent << BounceExplainer::phrase(QStringLiteral("label_codes"), language)
+            << separator.trimmed() << '\n';
         for (const CodeNote &n : e.codeNotes)
             out << indent << QStringLiteral("  - ") << n.line << '\n';
     }
-    out << indent << BounceExplainer::phrase(QStringLiteral("label_customer"), language) << separator.trimmed() << '\n';
+    out << indent << BounceExplainer::phrase(QStringLiteral("label_customer"), language)
+        << separator.trimmed() << '\n';
     out << indent << QStringLiteral("  ") << e.customer << '\n';
 }
 
@@ -58,7 +62,8 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
         out << QStringLiteral(" #") << a.index + 1;
     out << '\n';
     if (!a.ok()) {
-        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Error: %1").arg(a.error) << "\n\n";
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Error: %1").arg(a.error)
+            << "\n\n";
         return;
     }
     static const char *const kindNames[] = {
@@ -69,37 +74,52 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
         QT_TRANSLATE_NOOP("CommandLine", "Delivery report (the message was delivered)"),
         QT_TRANSLATE_NOOP("CommandLine", "Not a bounce"),
     };
-    out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Kind: %1").arg(QCoreApplication::translate("CommandLine", kindNames[int(a.kind)])) << '\n';
+    out << QStringLiteral("  ")
+        << QCoreApplication::translate("CommandLine", "Kind: %1")
+               .arg(QCoreApplication::translate("CommandLine", kindNames[int(a.kind)]))
+        << '\n';
     if (!a.reportingMta.isEmpty())
-        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Reported by: %1").arg(a.reportingMta) << '\n';
+        out << QStringLiteral("  ")
+            << QCoreApplication::translate("CommandLine", "Reported by: %1").arg(a.reportingMta) << '\n';
     if (!a.notice.isEmpty())
-        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Notice: %1").arg(a.notice.left(300)) << '\n';
+        out << QStringLiteral("  ")
+            << QCoreApplication::translate("CommandLine", "Notice: %1").arg(a.notice.left(300)) << '\n';
     if (!a.original.subject.isEmpty())
-        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Original subject: %1").arg(a.original.subject) << '\n';
+        out << QStringLiteral("  ")
+            << QCoreApplication::translate("CommandLine", "Original subject: %1").arg(a.original.subject)
+            << '\n';
     for (const QString &warning : a.warnings)
-        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Note: %1").arg(warning) << '\n';
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Note: %1").arg(warning)
+            << '\n';
     for (const RecipientResult &r : a.recipients) {
         const Explanation e = BounceExplainer::explain(a, r, language);
-        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Recipient: %1").arg(r.address) << '\n';
+        out << QStringLiteral("  ")
+            << QCoreApplication::translate("CommandLine", "Recipient: %1").arg(r.address) << '\n';
         out << QStringLiteral("    ") << e.title << '\n';
         // Only failures are temporary or permanent; a report or an auto-reply is neither.
         const bool failure = a.kind == MessageKind::Bounce || a.kind == MessageKind::Delay;
-        out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Reason: %1").arg(r.reason);
+        out << QStringLiteral("    ")
+            << QCoreApplication::translate("CommandLine", "Reason: %1").arg(r.reason);
         if (failure)
-            out << QStringLiteral("    ") << (r.permanent ? QCoreApplication::translate("CommandLine", "permanent failure") : QCoreApplication::translate("CommandLine", "temporary failure"))
-                << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Hard bounce: %1").arg(yesNo(r.hardBounce));
+            out << QStringLiteral("    ")
+                << (r.permanent ? QCoreApplication::translate("CommandLine", "permanent failure")
+                                : QCoreApplication::translate("CommandLine", "temporary failure"))
+                << QStringLiteral("    ")
+                << QCoreApplication::translate("CommandLine", "Hard bounce: %1").arg(yesNo(r.hardBounce));
         out << '\n';
         if (!r.replyCode.isEmpty() || !r.status.isEmpty())
             out << QStringLiteral("    ")
-                << QCoreApplication::translate("CommandLine", "Reply code: %1    Status: %2").arg(r.replyCode.isEmpty() ? QStringLiteral("-") : r.replyCode,
-                                                         r.status.isEmpty() ? QStringLiteral("-") : r.status)
+                << QCoreApplication::translate("CommandLine", "Reply code: %1    Status: %2")
+                       .arg(r.replyCode.isEmpty() ? QStringLiteral("-") : r.replyCode,
+                           r.status.isEmpty() ? QStringLiteral("-") : r.status)
                 << '\n';
         if (!e.serverQuote.isEmpty())
             out << QStringLiteral("    ") << e.serverQuote << '\n';
         if (!e.serverGloss.isEmpty())
             out << QStringLiteral("    ") << e.serverGloss << '\n';
         if (!r.remoteMta.isEmpty())
-            out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Remote server: %1").arg(r.remoteMta) << '\n';
+            out << QStringLiteral("    ")
+                << QCoreApplication::translate("CommandLine", "Remote server: %1").arg(r.remoteMta) << '\n';
         writeExplanation(out, e, language);
     }
     out << '\n';
@@ -121,16 +141,17 @@ QString CommandLine::version()
 
 QString CommandLine::usage()
 {
-    return QCoreApplication::translate("CommandLine", "Usage:\n"
-              "  bouncelens [FILE...]                      open the window (with these files)\n"
-              "  bouncelens explain [--lang en|ja] [--format text|json] PATH...\n"
-              "                                            explain bounces without a window\n"
-              "  bouncelens catalog [--lang en|ja] [--format text|json]\n"
-              "                                            list what BounceLens knows\n"
-              "  bouncelens --version | --help\n"
-              "\n"
-              "PATH is a message file, an mbox, a maildir, a folder, or - for standard input.\n"
-              "Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.\n");
+    return QCoreApplication::translate("CommandLine",
+        "Usage:\n"
+        "  bouncelens [FILE...]                      open the window (with these files)\n"
+        "  bouncelens explain [--lang en|ja] [--format text|json] PATH...\n"
+        "                                            explain bounces without a window\n"
+        "  bouncelens catalog [--lang en|ja] [--format text|json]\n"
+        "                                            list what BounceLens knows\n"
+        "  bouncelens --version | --help\n"
+        "\n"
+        "PATH is a message file, an mbox, a maildir, a folder, or - for standard input.\n"
+        "Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.\n");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -152,7 +173,9 @@ int CommandLine::run(const QStringList &arguments)
         return runCatalogCommand(arguments.mid(1));
     if (command == QLatin1String("fetch"))
         return runFetchCommand(arguments.mid(1));
-    err << QCoreApplication::translate("CommandLine", "The %1 command is not available in this version.").arg(command) << '\n';
+    err << QCoreApplication::translate("CommandLine", "The %1 command is not available in this version.")
+               .arg(command)
+        << '\n';
     return 2;
 }
 
@@ -184,7 +207,7 @@ RenderedFile renderFile(const QString &file, const CommandOptions &options)
     QString text;
     QTextStream stream(&text);
     QList<RawMessage> messages = loader.loadFile(file);
-    rendered.pieces.append(RenderedPiece{});
+    rendered.pieces.append(RenderedPiece {});
     for (RawMessage &raw : messages) {
         MessageAnalysis analysis = analyzer.analyze(raw);
         raw.bytes = QByteArray(); // analysed: free the input early
@@ -192,8 +215,8 @@ RenderedFile renderFile(const QString &file, const CommandOptions &options)
         if (!options.json) {
             writeText(stream, analysis, options.language);
         } else if (analysis.recipients.size() > kStreamedRecipients) {
-            rendered.pieces.append(RenderedPiece{{}, std::move(analysis)});
-            rendered.pieces.append(RenderedPiece{});
+            rendered.pieces.append(RenderedPiece {{}, std::move(analysis)});
+            rendered.pieces.append(RenderedPiece {});
         } else {
             rendered.pieces.last().output += JsonExport::toJsonLine(analysis, options.language);
         }
@@ -211,7 +234,11 @@ int CommandLine::explain(const QStringList &arguments)
     QTextStream err(stderr);
     const CommandOptions options = CommandOptions::parse(arguments);
     if (!options.error.isEmpty() || options.paths.isEmpty()) {
-        err << (options.error.isEmpty() ? QCoreApplication::translate("CommandLine", "explain needs at least one PATH.") : options.error) << '\n' << usage();
+        err << (options.error.isEmpty()
+                ? QCoreApplication::translate("CommandLine", "explain needs at least one PATH.")
+                : options.error)
+            << '\n'
+            << usage();
         return 2;
     }
     QFile out;

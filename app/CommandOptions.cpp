@@ -27,8 +27,8 @@ bool CommandOptions::hasExtra(const QString &name) const
     return false;
 }
 
-CommandOptions CommandOptions::parse(const QStringList &args, const QStringList &extraValueOptions,
-                                     const QStringList &extraFlags)
+CommandOptions CommandOptions::parse(
+    const QStringList &args, const QStringList &extraValueOptions, const QStringList &extraFlags)
 {
     CommandOptions o;
     o.language = systemLanguage();
@@ -48,13 +48,16 @@ CommandOptions CommandOptions::parse(const QStringList &args, const QStringList 
             if (v == QLatin1String("en") || v == QLatin1String("ja"))
                 o.language = languageFromCode(v);
             else if (o.error.isEmpty())
-                o.error = QCoreApplication::translate("CommandLine", "--lang takes en or ja, not \"%1\".").arg(v);
+                o.error
+                    = QCoreApplication::translate("CommandLine", "--lang takes en or ja, not \"%1\".").arg(v);
         } else if (name == QLatin1String("--format")) {
             const QString v = value();
             if (v == QLatin1String("json") || v == QLatin1String("text"))
                 o.json = v == QLatin1String("json");
             else if (o.error.isEmpty())
-                o.error = QCoreApplication::translate("CommandLine", "--format takes text or json, not \"%1\".").arg(v);
+                o.error
+                    = QCoreApplication::translate("CommandLine", "--format takes text or json, not \"%1\".")
+                          .arg(v);
         } else if (extraValueOptions.contains(name)) {
             const QString v = value();
             o.extra.append({name, v});

@@ -13,13 +13,12 @@ struct CommandOptions
 {
     Language language = Language::English;
     bool json = false;
-    QStringList paths;             // positional arguments
+    QStringList paths; // positional arguments
     QList<QPair<QString, QString>> extra; // --name value / --flag "" for the extras given
-    QString error;                 // set on a usage error
+    QString error; // set on a usage error
 
     [[nodiscard]] static CommandOptions parse(const QStringList &arguments,
-                                              const QStringList &extraValueOptions = {},
-                                              const QStringList &extraFlags = {});
+        const QStringList &extraValueOptions = {}, const QStringList &extraFlags = {});
     // The language of the system locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG as Qt reads them).
     [[nodiscard]] static Language systemLanguage();
     [[nodiscard]] QString extraValue(const QString &name) const;

@@ -19,18 +19,19 @@ namespace {
 
 QString fetchUsage()
 {
-    return QCoreApplication::translate("CommandLine", "Usage:\n"
-              "  bouncelens fetch [--user U] [--password-stdin] [--folder F] [--since YYYY-MM-DD]\n"
-              "                   [--limit N] [--ca-file FILE] [--trust-fingerprint SHA256] [--starttls]\n"
-              "                   [--include-feedback] [--include-autoreplies]\n"
-              "                   [--format text|json] [--lang en|ja] URL\n"
-              "\n"
-              "URL is imap://, imaps://, pop3:// or pop3s://HOST[:PORT][/FOLDER].\n"
-              "The password is read from standard input (--password-stdin) or from the\n"
-              "BOUNCELENS_PASSWORD environment variable, never from the command line.\n"
-              "The mailbox is never modified: nothing is marked read, moved or deleted.\n"
-              "Exit status: 0 done, 1 connection, login or server error (after printing\n"
-              "what was fetched), 2 usage error.\n");
+    return QCoreApplication::translate("CommandLine",
+        "Usage:\n"
+        "  bouncelens fetch [--user U] [--password-stdin] [--folder F] [--since YYYY-MM-DD]\n"
+        "                   [--limit N] [--ca-file FILE] [--trust-fingerprint SHA256] [--starttls]\n"
+        "                   [--include-feedback] [--include-autoreplies]\n"
+        "                   [--format text|json] [--lang en|ja] URL\n"
+        "\n"
+        "URL is imap://, imaps://, pop3:// or pop3s://HOST[:PORT][/FOLDER].\n"
+        "The password is read from standard input (--password-stdin) or from the\n"
+        "BOUNCELENS_PASSWORD environment variable, never from the command line.\n"
+        "The mailbox is never modified: nothing is marked read, moved or deleted.\n"
+        "Exit status: 0 done, 1 connection, login or server error (after printing\n"
+        "what was fetched), 2 usage error.\n");
 }
 
 int usageError(const QString &message)
@@ -44,25 +45,34 @@ int usageError(const QString &message)
 void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
 {
     out << a.source << '\n';
-    out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Kind: %1").arg(toString(a.kind)) << '\n';
+    out << QStringLiteral("  ")
+        << QCoreApplication::translate("CommandLine", "Kind: %1").arg(toString(a.kind)) << '\n';
     if (!a.subject.isEmpty())
-        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Subject: %1").arg(a.subject) << '\n';
+        out << QStringLiteral("  ")
+            << QCoreApplication::translate("CommandLine", "Subject: %1").arg(a.subject) << '\n';
     if (!a.date.isEmpty())
-        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Date: %1").arg(a.date) << '\n';
+        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Date: %1").arg(a.date)
+            << '\n';
     if (!a.reportingMta.isEmpty())
-        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Reported by: %1").arg(a.reportingMta) << '\n';
+        out << QStringLiteral("  ")
+            << QCoreApplication::translate("CommandLine", "Reported by: %1").arg(a.reportingMta) << '\n';
     for (const RecipientResult &r : a.recipients) {
         const Explanation e = BounceExplainer::explain(a, r, language);
-        out << QStringLiteral("  ") << QCoreApplication::translate("CommandLine", "Recipient: %1").arg(r.address) << '\n';
+        out << QStringLiteral("  ")
+            << QCoreApplication::translate("CommandLine", "Recipient: %1").arg(r.address) << '\n';
         out << QStringLiteral("    ") << e.title << '\n';
-        out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Reason: %1").arg(r.reason);
+        out << QStringLiteral("    ")
+            << QCoreApplication::translate("CommandLine", "Reason: %1").arg(r.reason);
         if (!r.status.isEmpty())
-            out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Status: %1").arg(r.status);
+            out << QStringLiteral("    ")
+                << QCoreApplication::translate("CommandLine", "Status: %1").arg(r.status);
         if (!r.replyCode.isEmpty())
-            out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Reply code: %1").arg(r.replyCode);
+            out << QStringLiteral("    ")
+                << QCoreApplication::translate("CommandLine", "Reply code: %1").arg(r.replyCode);
         out << '\n';
         if (!r.diagnostic.isEmpty())
-            out << QStringLiteral("    ") << QCoreApplication::translate("CommandLine", "Server said: %1").arg(r.diagnostic) << '\n';
+            out << QStringLiteral("    ")
+                << QCoreApplication::translate("CommandLine", "Server said: %1").arg(r.diagnostic) << '\n';
     }
     out << '\n';
     out.flush();
@@ -110,23 +120,27 @@ int runFetchCommand(const QStringList &arguments)
         if (name != QLatin1String("--trust-fingerprint"))
             continue;
         if (FetchTls::normalizeFingerprint(value).isEmpty())
-            return usageError(
-                QCoreApplication::translate("CommandLine", "--trust-fingerprint takes a SHA-256 fingerprint (64 hex digits), not \"%1\".")
-                    .arg(value));
+            return usageError(QCoreApplication::translate(
+                "CommandLine", "--trust-fingerprint takes a SHA-256 fingerprint (64 hex digits), not \"%1\".")
+                                  .arg(value));
         fetch.trustedFingerprints << value;
     }
     if (options.hasExtra(QStringLiteral("--since"))) {
         const QString value = options.extraValue(QStringLiteral("--since"));
         fetch.since = QDate::fromString(value, Qt::ISODate);
         if (!fetch.since.isValid())
-            return usageError(QCoreApplication::translate("CommandLine", "--since takes a date like 2024-03-31, not \"%1\".").arg(value));
+            return usageError(QCoreApplication::translate(
+                "CommandLine", "--since takes a date like 2024-03-31, not \"%1\".")
+                                  .arg(value));
     }
     if (options.hasExtra(QStringLiteral("--limit"))) {
         const QString value = options.extraValue(QStringLiteral("--limit"));
         bool ok = false;
         fetch.limit = value.toInt(&ok);
         if (!ok || fetch.limit < 1)
-            return usageError(QCoreApplication::translate("CommandLine", "--limit takes a positive number, not \"%1\".").arg(value));
+            return usageError(
+                QCoreApplication::translate("CommandLine", "--limit takes a positive number, not \"%1\".")
+                    .arg(value));
     }
     // Never from the command line: other users can read it in the process list.
     if (options.hasExtra(QStringLiteral("--password-stdin")))
@@ -166,7 +180,7 @@ int runFetchCommand(const QStringList &arguments)
     if (!result.ok()) {
         err << QCoreApplication::translate("CommandLine", "Error: %1").arg(result.errorText) << '\n';
         if (result.error == FetchError::Certificate)
-            err << QCoreApplication::translate("CommandLine", 
+            err << QCoreApplication::translate("CommandLine",
                 "To trust this certificate, run again with --trust-fingerprint %1, or give the certificate "
                 "of its authority with --ca-file FILE.")
                        .arg(result.certificateFingerprint)

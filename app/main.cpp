@@ -38,18 +38,18 @@ int runGui()
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("CommandLine", "Explains bounced e-mail."));
     const QCommandLineOption lang(QStringLiteral("lang"),
-                                  QCoreApplication::translate("CommandLine", "Language of the window: en or ja."),
-                                  QStringLiteral("en|ja"));
+        QCoreApplication::translate("CommandLine", "Language of the window: en or ja."),
+        QStringLiteral("en|ja"));
     // For documentation and tests: load FILEs, save a picture of the window, quit.
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                  QCoreApplication::translate("CommandLine", "Save a screenshot of the window to PNG and quit."),
-                                  QStringLiteral("PNG"));
+        QCoreApplication::translate("CommandLine", "Save a screenshot of the window to PNG and quit."),
+        QStringLiteral("PNG"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(lang);
     parser.addOption(screenshot);
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QCoreApplication::translate("CommandLine", "Messages, mbox files, maildirs or folders to open."),
-                                 QStringLiteral("[FILE...]"));
+        QCoreApplication::translate("CommandLine", "Messages, mbox files, maildirs or folders to open."),
+        QStringLiteral("[FILE...]"));
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "%s\n%s", qPrintable(parser.errorText()), qPrintable(CommandLine::usage()));
         return 2;
@@ -57,7 +57,8 @@ int runGui()
     const QString code = parser.value(lang);
     if (parser.isSet(lang) && code != QLatin1String("en") && code != QLatin1String("ja")) {
         std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("CommandLine", "--lang takes en or ja, not \"%1\".").arg(code)));
+            qPrintable(
+                QCoreApplication::translate("CommandLine", "--lang takes en or ja, not \"%1\".").arg(code)));
         return 2;
     }
 

@@ -27,9 +27,9 @@ struct Span
 // Why a reason was chosen: the phrase or code that matched, and where it was found.
 struct Evidence
 {
-    QString rule;    // the rule group that matched, e.g. "userunknown/phrase"
+    QString rule; // the rule group that matched, e.g. "userunknown/phrase"
     QString matched; // the exact text or code that matched
-    QString field;   // where: "status", "reply-code", "diagnostic", "body", "action"
+    QString field; // where: "status", "reply-code", "diagnostic", "body", "action"
 
     [[nodiscard]] bool isEmpty() const { return rule.isEmpty(); }
 };
@@ -37,16 +37,16 @@ struct Evidence
 // One recipient of a delivery report.
 struct RecipientResult
 {
-    QString address;     // the recipient whose delivery failed (or was delayed / delivered)
-    QString action;      // failed, delayed, delivered, relayed, expanded (RFC 3464), lower case
-    QString status;      // enhanced status code as written ("5.1.1"), "" when none
-    QString replyCode;   // SMTP reply code as written ("550"), "" when none
-    QString diagnostic;  // the server's text, unfolded, without the "smtp;" type prefix
-    QString remoteMta;   // the host that gave the diagnostic, when known
+    QString address; // the recipient whose delivery failed (or was delayed / delivered)
+    QString action; // failed, delayed, delivered, relayed, expanded (RFC 3464), lower case
+    QString status; // enhanced status code as written ("5.1.1"), "" when none
+    QString replyCode; // SMTP reply code as written ("550"), "" when none
+    QString diagnostic; // the server's text, unfolded, without the "smtp;" type prefix
+    QString remoteMta; // the host that gave the diagnostic, when known
     QString lastAttempt; // Last-Attempt-Date, when given
-    QString retryUntil;  // Will-Retry-Until (delay reports), when given
-    QString reason;      // Sisimai 5.6 reason name, lower case
-    bool permanent = false;  // failed for good (5xx / failed) rather than temporarily
+    QString retryUntil; // Will-Retry-Until (delay reports), when given
+    QString reason; // Sisimai 5.6 reason name, lower case
+    bool permanent = false; // failed for good (5xx / failed) rather than temporarily
     bool hardBounce = false; // the address itself is bad: do not mail it again
     Evidence evidence;
 };
@@ -64,25 +64,28 @@ struct OriginalMessage
 // The single result type that flows from the core to the UI, the CLI and the exports.
 struct MessageAnalysis
 {
-    QString source;       // path (or "-" for standard input)
-    int index = 0;        // position of the message inside its source (mbox), from 0
+    QString source; // path (or "-" for standard input)
+    int index = 0; // position of the message inside its source (mbox), from 0
     MessageKind kind = MessageKind::NotBounce;
     QString reportingMta;
     QString arrivalDate;
-    QString subject;      // the bounce's own subject, decoded
-    QString from;         // the bounce's own sender, decoded
-    QString date;         // the bounce's own Date header
-    QString notice;       // the opening notice (also a span)
+    QString subject; // the bounce's own subject, decoded
+    QString from; // the bounce's own sender, decoded
+    QString date; // the bounce's own Date header
+    QString notice; // the opening notice (also a span)
     OriginalMessage original;
-    QString displayText;  // decoded human-readable text plus the delivery-status block
+    QString displayText; // decoded human-readable text plus the delivery-status block
     QList<Span> spans;
     QList<RecipientResult> recipients;
     QStringList warnings; // read, but not all of it is shown (e.g. a report too long to list)
-    QString error;        // non-empty when the input could not be read or analysed
+    QString error; // non-empty when the input could not be read or analysed
 
     [[nodiscard]] bool ok() const { return error.isEmpty(); }
     // The exact characters a span covers.
-    [[nodiscard]] QString spanText(const Span &span) const { return displayText.mid(span.start, span.length); }
+    [[nodiscard]] QString spanText(const Span &span) const
+    {
+        return displayText.mid(span.start, span.length);
+    }
 };
 
 [[nodiscard]] QString toString(MessageKind kind);

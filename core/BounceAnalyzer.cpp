@@ -118,7 +118,8 @@ void repairAddresses(QList<RecipientResult> &recipients, const QString &human, c
     for (RecipientResult &r : recipients) {
         if (isMailbox(r.address))
             continue;
-        const QList<PlainTextBounceParser::AddressHit> inside = PlainTextBounceParser::findAddresses(r.address);
+        const QList<PlainTextBounceParser::AddressHit> inside
+            = PlainTextBounceParser::findAddresses(r.address);
         if (inside.size() == 1) {
             r.address = DeliveryStatusParser::cleanAddress(inside.first().address);
             continue;
@@ -150,8 +151,8 @@ bool hasInlineDeliveryStatus(const QString &bounceText)
 // The recipients a feedback report (RFC 5965) is about: every Original-Rcpt-To, else the
 // Removal-Recipient, else the reported message's own recipient (Microsoft's JMRP names it in
 // X-HmXmrOriginalRecipient), else its To.
-QList<RecipientResult> feedbackRecipients(const HeaderBlock &report, const HeaderBlock &original,
-                                          const QString &diagnostic)
+QList<RecipientResult> feedbackRecipients(
+    const HeaderBlock &report, const HeaderBlock &original, const QString &diagnostic)
 {
     QStringList addresses;
     for (const QByteArray &value : report.values("Original-Rcpt-To"))
@@ -167,8 +168,9 @@ QList<RecipientResult> feedbackRecipients(const HeaderBlock &report, const Heade
         const QList<PlainTextBounceParser::AddressHit> hits = PlainTextBounceParser::findAddresses(to);
         // A report on a message sent to undisclosed recipients names nobody: keep the report
         // under the reserved placeholder Sisimai uses (an .invalid domain, never mailable).
-        addresses << (hits.isEmpty() ? QStringLiteral("undisclosed-recipient-in-headers@libsisimai.org.invalid")
-                                     : DeliveryStatusParser::cleanAddress(hits.first().address));
+        addresses << (hits.isEmpty()
+                ? QStringLiteral("undisclosed-recipient-in-headers@libsisimai.org.invalid")
+                : DeliveryStatusParser::cleanAddress(hits.first().address));
     }
     QList<RecipientResult> recipients;
     for (const QString &address : std::as_const(addresses)) {
@@ -211,10 +213,13 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     try {
         parts = m_extractor.extract(bytes);
     } catch (const std::exception &e) {
-        result.error = QCoreApplication::translate("BounceAnalyzer", "The message could not be read as e-mail: %1").arg(QString::fromLocal8Bit(e.what()));
+        result.error
+            = QCoreApplication::translate("BounceAnalyzer", "The message could not be read as e-mail: %1")
+                  .arg(QString::fromLocal8Bit(e.what()));
         return result;
     } catch (...) {
-        result.error = QCoreApplication::translate("BounceAnalyzer", "The message could not be read as e-mail.");
+        result.error
+            = QCoreApplication::translate("BounceAnalyzer", "The message could not be read as e-mail.");
         return result;
     }
 
@@ -223,7 +228,8 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     result.from = headerText(header, "From");
     result.date = QString::fromLatin1(header.value("Date")).trimmed();
     if (header.isEmpty()) {
-        result.error = QCoreApplication::translate("BounceAnalyzer", "This does not look like an e-mail message: it has no header.");
+        result.error = QCoreApplication::translate(
+            "BounceAnalyzer", "This does not look like an e-mail message: it has no header.");
         return result;
     }
 
@@ -278,7 +284,8 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     const QString bounceFrom = addressOf(result.from);
     // A mailing list manager's error notice (fml: "X-MLServer", sent from the list's
     // "-admin" address) is a bounce written for people too.
-    const bool listServerNotice = header.contains("X-MLServer") && fromLower.contains(QLatin1String("-admin@"));
+    const bool listServerNotice
+        = header.contains("X-MLServer") && fromLower.contains(QLatin1String("-admin@"));
     const bool bounceSender = listServerNotice || containsAny(fromLower, BounceMarkers::bounceSenders());
     const bool bounceSubject = containsAny(result.subject, BounceMarkers::bounceSubjects());
     const bool bounceNotice = SpanLocator::noticeMatcher().containsAny(QStringView(bounceText).left(8192));
@@ -301,8 +308,8 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         result.arrivalDate = dsn.arrivalDate;
         result.recipients = std::move(dsn.recipients);
         if (dsn.omittedRecipients > 0)
-            result.warnings << QCoreApplication::translate("BounceAnalyzer",
-                                                           "The report lists %1 more recipients than the %2 shown here.")
+            result.warnings << QCoreApplication::translate(
+                "BounceAnalyzer", "The report lists %1 more recipients than the %2 shown here.")
                                    .arg(dsn.omittedRecipients)
                                    .arg(result.recipients.size());
         repairAddresses(result.recipients, human, bounceFrom);
@@ -327,14 +334,16 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     }
 
     // 2. A feedback (abuse) report.
-    const bool feedback = sesComplaint || unsubscribeRequest || !parts.feedbackReport.isEmpty() || parts.reportType == "feedback-report"
-        || (!parts.originalHeader.isEmpty() && containsAny(result.subject, BounceMarkers::feedbackSubjects()));
+    const bool feedback = sesComplaint || unsubscribeRequest || !parts.feedbackReport.isEmpty()
+        || parts.reportType == "feedback-report"
+        || (!parts.originalHeader.isEmpty()
+            && containsAny(result.subject, BounceMarkers::feedbackSubjects()));
     if (sesComplaint)
         result.kind = MessageKind::Feedback;
     if (feedback && result.recipients.isEmpty()) {
         const HeaderBlock report = HeaderBlock::parse(parts.feedbackReport);
-        result.recipients = feedbackRecipients(report, HeaderBlock::parse(parts.originalHeader),
-                                               bounceText.simplified().left(1000));
+        result.recipients = feedbackRecipients(
+            report, HeaderBlock::parse(parts.originalHeader), bounceText.simplified().left(1000));
         if (unsubscribeRequest && parts.feedbackReport.isEmpty() && parts.originalHeader.isEmpty()
             && !bounceFrom.isEmpty())
             result.recipients.first().address = bounceFrom; // the one who unsubscribes
@@ -381,7 +390,8 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
             ++t_nestedAnalysis;
             const MessageAnalysis nested = analyze(inner, source);
             --t_nestedAnalysis;
-            if ((nested.kind == MessageKind::Bounce || nested.kind == MessageKind::Delay) && !nested.recipients.isEmpty()) {
+            if ((nested.kind == MessageKind::Bounce || nested.kind == MessageKind::Delay)
+                && !nested.recipients.isEmpty()) {
                 result.recipients = nested.recipients;
                 // A report that came as an attachment is shown after the text, so that its
                 // recipients and codes can be highlighted where it says them.
@@ -414,8 +424,8 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         for (const RecipientResult &r : std::as_const(result.recipients)) {
             failed = failed || r.action == QLatin1String("failed") || r.action.isEmpty();
             delayed = delayed || r.action == QLatin1String("delayed");
-            delivered = delivered || r.action == QLatin1String("delivered") || r.action == QLatin1String("relayed")
-                || r.action == QLatin1String("expanded");
+            delivered = delivered || r.action == QLatin1String("delivered")
+                || r.action == QLatin1String("relayed") || r.action == QLatin1String("expanded");
         }
         if (failed)
             result.kind = MessageKind::Bounce;
@@ -467,7 +477,8 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         if (s.role == SpanRole::Notice)
             result.notice = result.spanText(s).simplified();
     if (parts.nestingTruncated && result.kind == MessageKind::NotBounce)
-        result.error = QCoreApplication::translate("BounceAnalyzer", "The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.");
+        result.error = QCoreApplication::translate("BounceAnalyzer",
+            "The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.");
     return result;
 }
 

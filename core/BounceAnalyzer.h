@@ -12,7 +12,9 @@ namespace bouncelens {
 class BounceAnalyzer
 {
 public:
-    explicit BounceAnalyzer(ExtractorLimits limits = {}) : m_extractor(limits) {}
+    explicit BounceAnalyzer(ExtractorLimits limits = {})
+        : m_extractor(limits)
+    { }
 
     [[nodiscard]] MessageAnalysis analyze(const RawMessage &message) const;
     [[nodiscard]] MessageAnalysis analyze(const QByteArray &bytes, const QString &source = QString()) const;

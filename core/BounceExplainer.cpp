@@ -79,26 +79,28 @@ struct Composer
     {
         const OriginalMessage &o = message.original;
         if (!o.subject.trimmed().isEmpty())
-            return fillPlaceholders(phrase("subject_quoted"), {{QStringLiteral("subject"), o.subject.simplified()}});
-        const bool haveHeaders = !o.messageId.isEmpty() || !o.date.isEmpty() || !o.from.isEmpty() || !o.to.isEmpty();
+            return fillPlaceholders(
+                phrase("subject_quoted"), {{QStringLiteral("subject"), o.subject.simplified()}});
+        const bool haveHeaders
+            = !o.messageId.isEmpty() || !o.date.isEmpty() || !o.from.isEmpty() || !o.to.isEmpty();
         return haveHeaders ? phrase("fallback_subject") : phrase("fallback_subject_unknown");
     }
 
     [[nodiscard]] QString fill(const QString &text) const
     {
         const QString address = recipient.address.trimmed();
-        return fillPlaceholders(text, {{QStringLiteral("recipient"), address.isEmpty() ? phrase("fallback_recipient") : address},
-                                       {QStringLiteral("date"), date()},
-                                       {QStringLiteral("subject"), subject()},
-                                       {QStringLiteral("until"), recipient.retryUntil.simplified()}});
+        return fillPlaceholders(text,
+            {{QStringLiteral("recipient"), address.isEmpty() ? phrase("fallback_recipient") : address},
+                {QStringLiteral("date"), date()}, {QStringLiteral("subject"), subject()},
+                {QStringLiteral("until"), recipient.retryUntil.simplified()}});
     }
 
     [[nodiscard]] CodeNote note(const QString &code, const KnowledgeEntry *e) const
     {
-        CodeNote n{code, text(e, "title"), text(e, "what"), {}};
-        n.line = fillPlaceholders(phrase("code_note"), {{QStringLiteral("code"), code},
-                                                        {QStringLiteral("title"), n.title},
-                                                        {QStringLiteral("what"), n.text}});
+        CodeNote n {code, text(e, "title"), text(e, "what"), {}};
+        n.line = fillPlaceholders(phrase("code_note"),
+            {{QStringLiteral("code"), code}, {QStringLiteral("title"), n.title},
+                {QStringLiteral("what"), n.text}});
         return n;
     }
 };
@@ -110,14 +112,16 @@ bool isGeneric(const KnowledgeEntry *e)
 
 } // namespace
 
-Explanation BounceExplainer::explain(const MessageAnalysis &message, const RecipientResult &r, Language language)
+Explanation BounceExplainer::explain(
+    const MessageAnalysis &message, const RecipientResult &r, Language language)
 {
     const KnowledgeBase &kb = KnowledgeBase::builtIn();
-    const Composer c{kb, message, r, languageCode(language)};
+    const Composer c {kb, message, r, languageCode(language)};
     Explanation e;
 
     // Vendor codes are told apart by the words and hosts around them.
-    const QString context = r.diagnostic + QLatin1Char(' ') + r.remoteMta + QLatin1Char(' ') + message.reportingMta;
+    const QString context
+        = r.diagnostic + QLatin1Char(' ') + r.remoteMta + QLatin1Char(' ') + message.reportingMta;
     const KnowledgeEntry *reply = r.replyCode.isEmpty() ? nullptr : kb.replyCode(r.replyCode);
     const KnowledgeEntry *status = r.status.isEmpty() ? nullptr : kb.explainStatus(r.status, context);
     if (reply)
@@ -139,13 +143,14 @@ Explanation BounceExplainer::explain(const MessageAnalysis &message, const Recip
     const bool informational = message.kind == MessageKind::Feedback || message.kind == MessageKind::AutoReply
         || message.kind == MessageKind::Delivered || reason->key == QLatin1String("delivered")
         || reason->key == QLatin1String("feedback") || reason->key == QLatin1String("vacation");
-    const bool delayed = !informational
-        && (message.kind == MessageKind::Delay || r.action == QLatin1String("delayed"));
+    const bool delayed
+        = !informational && (message.kind == MessageKind::Delay || r.action == QLatin1String("delayed"));
 
     if (informational)
         e.verdict = c.phrase("verdict_none");
     else if (delayed)
-        e.verdict = c.fill(r.retryUntil.trimmed().isEmpty() ? c.phrase("verdict_delayed") : c.phrase("verdict_delayed_until"));
+        e.verdict = c.fill(r.retryUntil.trimmed().isEmpty() ? c.phrase("verdict_delayed")
+                                                            : c.phrase("verdict_delayed_until"));
     else if (reason->key == QLatin1String("expired"))
         e.verdict = c.phrase("verdict_expired"); // final, yet sending again may well work
     else
@@ -154,7 +159,8 @@ Explanation BounceExplainer::explain(const MessageAnalysis &message, const Recip
     if (delayed) {
         // A delay is not a failure yet: say so first, then what is holding it up when known.
         e.title = c.phrase("delay_title");
-        const bool telling = !unclear && reason->key != QLatin1String("expired") && reason->key != QLatin1String("onhold");
+        const bool telling
+            = !unclear && reason->key != QLatin1String("expired") && reason->key != QLatin1String("onhold");
         e.cause = c.join(c.phrase("delay_what"), telling ? c.text(reason, "what") : QString());
         e.whoActs = kb.role(QStringLiteral("nobody"), c.lang);
         e.fix = c.phrase("delay_fix");
@@ -168,7 +174,8 @@ Explanation BounceExplainer::explain(const MessageAnalysis &message, const Recip
         // No reason could be named: say so, and give what the codes alone tell.
         const KnowledgeEntry *hint = specific ? specific : (status ? status : reply);
         if (unclear && hint) {
-            e.cause = fillPlaceholders(c.phrase("unclear_with_codes"), {{QStringLiteral("meaning"), c.text(hint, "what")}});
+            e.cause = fillPlaceholders(
+                c.phrase("unclear_with_codes"), {{QStringLiteral("meaning"), c.text(hint, "what")}});
             e.whoActs = c.text(hint, "who");
             e.fix = c.join(c.text(hint, "fix"), c.text(reason, "fix"));
         }

@@ -1,5 +1,7 @@
 #include "BounceMarkers.h"
 
+// The tables below are laid out by hand, one phrase per line, for review.
+// clang-format off
 namespace bouncelens::BounceMarkers {
 
 const QStringList &originalMessageMarkers()
@@ -149,3 +151,4 @@ const QStringList &autoReplySubjects()
 }
 
 } // namespace bouncelens::BounceMarkers
+// clang-format on

@@ -118,7 +118,8 @@ qsizetype countRecipientFields(QByteArrayView rest)
         qsizetype end = rest.indexOf('\n', lineStart);
         if (end < 0)
             end = rest.size();
-        if (end - lineStart >= field.size() && qstrnicmp(rest.data() + lineStart, field.constData(), field.size()) == 0)
+        if (end - lineStart >= field.size()
+            && qstrnicmp(rest.data() + lineStart, field.constData(), field.size()) == 0)
             ++count;
         lineStart = end + 1;
     }
@@ -142,11 +143,13 @@ QString DeliveryStatusParser::cleanAddress(const QString &address)
         const qsizetype gt = a.indexOf(QLatin1Char('>'), lt);
         a = a.mid(lt + 1, gt > lt ? gt - lt - 1 : -1);
     }
-    while (!a.isEmpty() && (a.front() == QLatin1Char('"') || a.front() == QLatin1Char('\'') || a.front() == QLatin1Char('(')))
+    while (!a.isEmpty()
+        && (a.front() == QLatin1Char('"') || a.front() == QLatin1Char('\'') || a.front() == QLatin1Char('(')))
         a.remove(0, 1);
-    while (!a.isEmpty() && (a.back() == QLatin1Char('"') || a.back() == QLatin1Char('\'') || a.back() == QLatin1Char('.')
-                            || a.back() == QLatin1Char(',') || a.back() == QLatin1Char(')') || a.back() == QLatin1Char(':')
-                            || a.back() == QLatin1Char(';')))
+    while (!a.isEmpty()
+        && (a.back() == QLatin1Char('"') || a.back() == QLatin1Char('\'') || a.back() == QLatin1Char('.')
+            || a.back() == QLatin1Char(',') || a.back() == QLatin1Char(')') || a.back() == QLatin1Char(':')
+            || a.back() == QLatin1Char(';')))
         a.chop(1);
     return a.trimmed();
 }

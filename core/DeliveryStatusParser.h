@@ -14,7 +14,7 @@ struct DeliveryStatus
     QString reportingMta;
     QString arrivalDate;
     QList<RecipientResult> recipients; // reason / verdicts not yet set
-    qsizetype omittedRecipients = 0;   // recipients past kMaxRecipients, counted, not parsed
+    qsizetype omittedRecipients = 0; // recipients past kMaxRecipients, counted, not parsed
 };
 
 // Parses message/delivery-status and message/global-delivery-status bodies. Blocks are split on

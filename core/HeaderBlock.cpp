@@ -92,7 +92,7 @@ HeaderBlock HeaderBlock::parse(const QByteArray &block)
             ++colon;
         if (nameEnd == 0 || colon >= len || line[colon] != ':')
             continue;
-        Field field{QByteArray(line, nameEnd), {}};
+        Field field {QByteArray(line, nameEnd), {}};
         appendCapped(field.value, trimmedView(line + colon + 1, line + len));
         result.m_fields.append(std::move(field));
     }

@@ -14,7 +14,7 @@ class HeaderBlock
 public:
     struct Field
     {
-        QByteArray name;  // as written
+        QByteArray name; // as written
         QByteArray value; // unfolded, trimmed
     };
 

@@ -15,7 +15,10 @@ class LineWriter
 public:
     // With a device, the bytes go out in chunks as the line is written (a report naming 100,000
     // recipients is never held whole); without one, they stay in `out`.
-    explicit LineWriter(QByteArray &out, QIODevice *device = nullptr) : m_out(out), m_device(device) {}
+    explicit LineWriter(QByteArray &out, QIODevice *device = nullptr)
+        : m_out(out)
+        , m_device(device)
+    { }
 
     void beginObject() { open('{'); }
     void endObject() { close('}'); }

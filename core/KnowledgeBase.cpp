@@ -67,19 +67,22 @@ QJsonObject readJson(const QString &path, QString &error)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        error += QStringLiteral("%1: %2 at offset %3; ").arg(path, parseError.errorString()).arg(parseError.offset);
+        error += QStringLiteral("%1: %2 at offset %3; ")
+                     .arg(path, parseError.errorString())
+                     .arg(parseError.offset);
     return doc.object();
 }
 
 // The fields written per entry in the data files; "who" and "duration" are resolved separately.
 const QStringList kTextFields = {QStringLiteral("title"), QStringLiteral("what"), QStringLiteral("fix"),
-                                 QStringLiteral("customer"), QStringLiteral("duration")};
+    QStringLiteral("customer"), QStringLiteral("duration")};
 
 KnowledgeEntry readEntry(const QJsonObject &o, KnowledgeEntry::Group group)
 {
     KnowledgeEntry e;
     e.group = group;
-    e.key = o.value(group == KnowledgeEntry::Group::Reason ? QStringLiteral("id") : QStringLiteral("code")).toString();
+    e.key = o.value(group == KnowledgeEntry::Group::Reason ? QStringLiteral("id") : QStringLiteral("code"))
+                .toString();
     e.kind = o.value(QStringLiteral("kind")).toString();
     if (e.kind.isEmpty())
         e.kind = group == KnowledgeEntry::Group::Reason ? QStringLiteral("reason") : QStringLiteral("reply");
@@ -99,8 +102,8 @@ KnowledgeEntry readEntry(const QJsonObject &o, KnowledgeEntry::Group group)
 
 QStringList KnowledgeBase::fields(KnowledgeEntry::Group group)
 {
-    QStringList f = {QStringLiteral("title"), QStringLiteral("what"), QStringLiteral("duration"), QStringLiteral("who"),
-                     QStringLiteral("fix")};
+    QStringList f = {QStringLiteral("title"), QStringLiteral("what"), QStringLiteral("duration"),
+        QStringLiteral("who"), QStringLiteral("fix")};
     if (group == KnowledgeEntry::Group::Reason)
         f << QStringLiteral("customer");
     return f;

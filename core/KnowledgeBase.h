@@ -15,10 +15,10 @@ struct KnowledgeEntry
     enum class Group { Reason, ReplyCode, StatusCode };
 
     Group group = Group::Reason;
-    QString key;       // "userunknown", "550", "5.XXX.YYY", "X.1.YYY", "X.1.1", "5.7.606"
-    QString kind;      // reason, reply, class, subject, detail, vendor
-    QString official;  // the registry's own English title (status codes), as a reference
-    QString vendor;    // vendor entries: whose code this is ("Microsoft")
+    QString key; // "userunknown", "550", "5.XXX.YYY", "X.1.YYY", "X.1.1", "5.7.606"
+    QString kind; // reason, reply, class, subject, detail, vendor
+    QString official; // the registry's own English title (status codes), as a reference
+    QString vendor; // vendor entries: whose code this is ("Microsoft")
     QString reference; // where the code is defined ("RFC 3463", vendor documentation)
     QStringList hints; // vendor entries: words in the server text or host names that identify it
     bool generic = false; // says little on its own ("x.0.0", "554"): prefer a more specific entry
@@ -72,7 +72,7 @@ private:
     QList<KnowledgeEntry> m_replyCodes;
     QList<KnowledgeEntry> m_statusCodes;
     QHash<QString, QHash<QString, QString>> m_phrases; // key -> language -> text
-    QHash<QString, QHash<QString, QString>> m_roles;   // role -> language -> text
+    QHash<QString, QHash<QString, QString>> m_roles; // role -> language -> text
 };
 
 // Fills "{name}" placeholders in one pass (values are not scanned again, so a subject that

@@ -63,7 +63,7 @@ Target parseTarget(const FetchOptions &options)
     static const QStringList schemes
         = {QStringLiteral("imap"), QStringLiteral("imaps"), QStringLiteral("pop3"), QStringLiteral("pop3s")};
     if (!url.isValid() || !schemes.contains(t.scheme) || url.host().isEmpty()) {
-        t.error = QCoreApplication::translate("MailboxFetcher", 
+        t.error = QCoreApplication::translate("MailboxFetcher",
             "\"%1\" is not a mailbox address. Use imap://, imaps://, pop3:// or pop3s:// followed by the "
             "server name, e.g. imaps://mail.example.com/INBOX.")
                       .arg(options.url);
@@ -80,13 +80,16 @@ Target parseTarget(const FetchOptions &options)
     if (t.folder.isEmpty())
         t.folder = QStringLiteral("INBOX");
     if (t.isPop3() && t.folder.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) != 0) {
-        t.error = QCoreApplication::translate("MailboxFetcher", "POP3 servers have no folders other than INBOX; use IMAP to read \"%1\".").arg(t.folder);
+        t.error = QCoreApplication::translate(
+            "MailboxFetcher", "POP3 servers have no folders other than INBOX; use IMAP to read \"%1\".")
+                      .arg(t.folder);
         return t;
     }
     t.user = options.user.isEmpty() ? url.userName(QUrl::FullyDecoded) : options.user;
     t.password = options.password.isEmpty() ? url.password(QUrl::FullyDecoded) : options.password;
     if (t.user.isEmpty())
-        t.error = QCoreApplication::translate("MailboxFetcher", "A user name is needed to log in to %1.").arg(t.host);
+        t.error = QCoreApplication::translate("MailboxFetcher", "A user name is needed to log in to %1.")
+                      .arg(t.host);
     return t;
 }
 
@@ -112,7 +115,8 @@ bool MailboxFetcher::isCancelled() const
 namespace {
 
 // What withSession() hands to the protocol work: the connected, logged-in store.
-using SessionBody = std::function<void(const std::shared_ptr<vmime::net::store> &store, const Target &target)>;
+using SessionBody
+    = std::function<void(const std::shared_ptr<vmime::net::store> &store, const Target &target)>;
 
 // The connection part shared by MailboxFetcher::run() and listFolders(): checks the options,
 // connects and logs in (session, store properties, TLS verifier, timeout handler), runs `body`,
@@ -132,8 +136,8 @@ FetchFailure withSession(const FetchOptions &options, const std::shared_ptr<Fetc
     VmimePlatform::ensureInitialised();
     auto tls = std::make_shared<FetchTlsReport>();
     QString verifierError;
-    auto verifier
-        = FetchTls::makeVerifier(options.systemCaBundle, options.caFile, options.trustedFingerprints, tls, &verifierError);
+    auto verifier = FetchTls::makeVerifier(
+        options.systemCaBundle, options.caFile, options.trustedFingerprints, tls, &verifierError);
     if (!verifier) {
         outcome.error = FetchError::InvalidRequest;
         outcome.text = verifierError;
@@ -225,8 +229,9 @@ FetchResult MailboxFetcher::run()
             report(FetchProgress::Stage::Connecting);
         },
         [&](const std::shared_ptr<vmime::net::store> &store, const Target &target) {
-            std::unique_ptr<FetchSource> source = target.isPop3() ? makePop3FetchSource(store, target.urlBase)
-                                                                  : makeImapFetchSource(store, target.urlBase);
+            std::unique_ptr<FetchSource> source = target.isPop3()
+                ? makePop3FetchSource(store, target.urlBase)
+                : makeImapFetchSource(store, target.urlBase);
             source->open(target.folder);
             report(FetchProgress::Stage::Searching);
             const QList<FetchCandidate> candidates = source->candidates(criteria);
@@ -242,8 +247,8 @@ FetchResult MailboxFetcher::run()
                 if (candidate.size > maxBytes)
                     continue; // no bounce is that large; the loader would refuse it too
                 const QByteArray bytes = source->download(candidate);
-                const MessageAnalysis analysis
-                    = analyzer.analyze(MessageLoader::normalizeLineEndings(bytes), source->sourceName(candidate));
+                const MessageAnalysis analysis = analyzer.analyze(
+                    MessageLoader::normalizeLineEndings(bytes), source->sourceName(candidate));
                 if (analysis.ok() && criteria.wants(analysis.kind)) {
                     result.messages.append(analysis);
                     if (m_onMessage)
@@ -285,7 +290,8 @@ FolderListResult MailboxFetcher::listFolders()
         return result;
     folders.removeDuplicates();
     // INBOX first (the server may spell it in any case), then the rest in a stable, readable order.
-    const auto isInbox = [](const QString &name) { return name.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0; };
+    const auto isInbox
+        = [](const QString &name) { return name.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0; };
     std::stable_sort(folders.begin(), folders.end(), [&](const QString &a, const QString &b) {
         if (isInbox(a) != isInbox(b))
             return isInbox(a);

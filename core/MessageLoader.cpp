@@ -132,12 +132,13 @@ QStringList MessageLoader::expand(const QStringList &paths) const
                     found << it.next();
             }
         } else {
-            QDirIterator it(path, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
-                            QDirIterator::Subdirectories);
+            QDirIterator it(
+                path, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 const QString file = it.next();
                 // A maildir's tmp/ holds messages still being written: not ours to read.
-                if (file.contains(QLatin1String("/tmp/")) && isMaildir(QFileInfo(file).dir().filePath(QStringLiteral(".."))))
+                if (file.contains(QLatin1String("/tmp/"))
+                    && isMaildir(QFileInfo(file).dir().filePath(QStringLiteral(".."))))
                     continue;
                 found << file;
             }
@@ -154,7 +155,7 @@ QList<RawMessage> MessageLoader::loadFile(const QString &path) const
         RawMessage m;
         m.source = path;
         m.error = error;
-        return QList<RawMessage>{m};
+        return QList<RawMessage> {m};
     };
 
     QByteArray bytes;
@@ -164,20 +165,24 @@ QList<RawMessage> MessageLoader::loadFile(const QString &path) const
             return failure(QCoreApplication::translate("MessageLoader", "Standard input could not be read."));
         bytes = in.read(m_limits.maxFileBytes + 1);
         if (bytes.size() > m_limits.maxFileBytes)
-            return failure(QCoreApplication::translate("MessageLoader", "Standard input is larger than %1 MB, the most BounceLens reads at once.")
+            return failure(QCoreApplication::translate(
+                "MessageLoader", "Standard input is larger than %1 MB, the most BounceLens reads at once.")
                                .arg(megabytes(m_limits.maxFileBytes)));
     } else {
         const QFileInfo info(path);
         if (!info.exists())
             return failure(QCoreApplication::translate("MessageLoader", "The file does not exist."));
         if (info.isDir())
-            return failure(QCoreApplication::translate("MessageLoader", "This is a folder, not a message file."));
+            return failure(
+                QCoreApplication::translate("MessageLoader", "This is a folder, not a message file."));
         if (info.size() > m_limits.maxFileBytes)
-            return failure(QCoreApplication::translate("MessageLoader", "The file is %1 MB, larger than the %2 MB BounceLens reads at once.")
+            return failure(QCoreApplication::translate(
+                "MessageLoader", "The file is %1 MB, larger than the %2 MB BounceLens reads at once.")
                                .arg(megabytes(info.size()), megabytes(m_limits.maxFileBytes)));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return failure(QCoreApplication::translate("MessageLoader", "The file could not be opened: %1").arg(file.errorString()));
+            return failure(QCoreApplication::translate("MessageLoader", "The file could not be opened: %1")
+                               .arg(file.errorString()));
         // One read of the known size: readAll() grows its buffer by doubling (33 MB for 20).
         bytes.resize(info.size());
         const qint64 got = file.read(bytes.data(), bytes.size());
@@ -199,7 +204,8 @@ QList<RawMessage> MessageLoader::split(const QByteArray &input, const QString &s
         m.source = source;
         m.index = int(messages.size());
         if (end - begin > m_limits.maxMessageBytes) {
-            m.error = QCoreApplication::translate("MessageLoader", "The message is %1 MB, larger than the %2 MB BounceLens analyses.")
+            m.error = QCoreApplication::translate(
+                "MessageLoader", "The message is %1 MB, larger than the %2 MB BounceLens analyses.")
                           .arg(megabytes(end - begin), megabytes(m_limits.maxMessageBytes));
         } else {
             m.bytes = unquoteFromLines(bytes.mid(begin, end - begin));
@@ -216,7 +222,8 @@ QList<RawMessage> MessageLoader::split(const QByteArray &input, const QString &s
     qsizetype start = -1;
     qsizetype pos = 0;
     while (pos < bytes.size()) {
-        const bool separator = (pos == 0 || (pos >= 2 && bytes.at(pos - 2) == '\n')) && isFromLine(bytes, pos);
+        const bool separator
+            = (pos == 0 || (pos >= 2 && bytes.at(pos - 2) == '\n')) && isFromLine(bytes, pos);
         qsizetype lineEnd = bytes.indexOf('\n', pos);
         if (lineEnd < 0)
             lineEnd = bytes.size();

@@ -10,16 +10,16 @@ namespace bouncelens {
 // One message as read from its source, before any parsing.
 struct RawMessage
 {
-    QString source;   // the file it came from, "-" for standard input
-    int index = 0;    // position inside the source (mbox), from 0
+    QString source; // the file it came from, "-" for standard input
+    int index = 0; // position inside the source (mbox), from 0
     QByteArray bytes; // line endings normalised to LF
-    QString error;    // set when the message could not be read; bytes is then empty
+    QString error; // set when the message could not be read; bytes is then empty
 };
 
 struct LoaderLimits
 {
     qint64 maxMessageBytes = 64LL * 1024 * 1024; // one message; larger ones get an error
-    qint64 maxFileBytes = 512LL * 1024 * 1024;   // one file (an mbox may hold many messages)
+    qint64 maxFileBytes = 512LL * 1024 * 1024; // one file (an mbox may hold many messages)
 };
 
 // Reads messages from files, mboxes, maildirs, folders (recursively) and standard input.
@@ -27,7 +27,9 @@ struct LoaderLimits
 class MessageLoader
 {
 public:
-    explicit MessageLoader(LoaderLimits limits = {}) : m_limits(limits) {}
+    explicit MessageLoader(LoaderLimits limits = {})
+        : m_limits(limits)
+    { }
 
     // Expands PATHs into the files to read, in a stable order: a folder recursively (a maildir
     // by its cur/ and new/ messages), "-" stays as is. Paths that do not exist are kept, so

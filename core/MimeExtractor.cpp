@@ -26,9 +26,12 @@ QByteArray toBytes(const std::string &s)
 class CappedOutputStream : public vmime::utility::outputStream
 {
 public:
-    CappedOutputStream(QByteArray &out, qsizetype cap) : m_out(out), m_cap(cap) {}
+    CappedOutputStream(QByteArray &out, qsizetype cap)
+        : m_out(out)
+        , m_cap(cap)
+    { }
 
-    void flush() override {}
+    void flush() override { }
 
 protected:
     void writeImpl(const vmime::byte_t *const data, const size_t count) override
@@ -82,7 +85,7 @@ struct Walker
     }
 
     void walk(const vmime::shared_ptr<const vmime::header> &header,
-              const vmime::shared_ptr<const vmime::body> &body, int depth, bool inAlternative)
+        const vmime::shared_ptr<const vmime::body> &body, int depth, bool inAlternative)
     {
         const vmime::mediaType type = body->getContentType();
         const std::string major = vmime::utility::stringUtils::toLower(type.getType());
@@ -112,7 +115,8 @@ struct Walker
         if (major == "message" || (major == "text" && minor == "rfc822-headers")) {
             if (minor == "delivery-status" || minor == "global-delivery-status") {
                 if (out.deliveryStatus.isEmpty()) {
-                    out.deliveryStatus = MessageLoader::normalizeLineEndings(extractContents(body, 64 << 20)); // a message is at most 64 MiB
+                    out.deliveryStatus = MessageLoader::normalizeLineEndings(
+                        extractContents(body, 64 << 20)); // a message is at most 64 MiB
                     out.globalDeliveryStatus = minor == "global-delivery-status";
                 }
                 return;
@@ -124,12 +128,13 @@ struct Walker
             }
             if (minor == "rfc822" || minor == "global" || minor == "rfc822-headers"
                 || minor == "global-headers") {
-                takeOriginal(extractContents(body, 1 << 20),
-                             minor == "rfc822-headers" || minor == "global-headers");
+                takeOriginal(
+                    extractContents(body, 1 << 20), minor == "rfc822-headers" || minor == "global-headers");
                 return;
             }
             if (minor == "disposition-notification") {
-                out.humanTexts << TextDecoder::decode(extractContents(body, limits.maxTextPartBytes), "utf-8");
+                out.humanTexts << TextDecoder::decode(
+                    extractContents(body, limits.maxTextPartBytes), "utf-8");
                 return;
             }
             return;
@@ -171,7 +176,7 @@ bool MimeExtractor::limitNesting(QByteArray &message, int maxDepth)
             // Gather the field with its continuation lines (bounded) to find the parameters.
             qsizetype fieldEnd = end;
             while (fieldEnd + 1 < size && fieldEnd - pos < 4096
-                   && (message.at(fieldEnd + 1) == ' ' || message.at(fieldEnd + 1) == '\t')) {
+                && (message.at(fieldEnd + 1) == ' ' || message.at(fieldEnd + 1) == '\t')) {
                 const qsizetype next = message.indexOf('\n', fieldEnd + 1);
                 fieldEnd = next < 0 ? size : next;
             }
@@ -190,8 +195,9 @@ bool MimeExtractor::limitNesting(QByteArray &message, int maxDepth)
                         ++s;
                     qsizetype e = s;
                     while (e < field.size()
-                           && (quoted ? field.at(e) != '"'
-                                      : (field.at(e) != ';' && field.at(e) != ' ' && field.at(e) != '\n' && field.at(e) != '\t')))
+                        && (quoted ? field.at(e) != '"'
+                                   : (field.at(e) != ';' && field.at(e) != ' ' && field.at(e) != '\n'
+                                       && field.at(e) != '\t')))
                         ++e;
                     // Boundaries are case-sensitive, but the field was lowered: take the original.
                     boundary = message.mid(pos + s, e - s);
@@ -235,7 +241,7 @@ ExtractedMessage MimeExtractor::extract(const QByteArray &input) const
         reinterpret_cast<const vmime::byte_t *>(message.constData()), size_t(message.size()));
     parsed->parse(stream, size_t(message.size()));
 
-    Walker walker{m_limits, out, {}};
+    Walker walker {m_limits, out, {}};
     walker.walk(parsed->getHeader(), parsed->getBody(), 0, false);
     if (out.humanTexts.isEmpty())
         out.humanTexts = walker.htmlTexts;
@@ -257,9 +263,12 @@ QString htmlToText(const QString &html)
             const qsizetype close = html.indexOf(QLatin1Char('>'), i);
             if (close < 0)
                 break;
-            const bool skipContent = startsWithAt(i, QLatin1String("<style")) || startsWithAt(i, QLatin1String("<script"));
+            const bool skipContent
+                = startsWithAt(i, QLatin1String("<style")) || startsWithAt(i, QLatin1String("<script"));
             if (skipContent) {
-                const QLatin1String endTag = startsWithAt(i, QLatin1String("<style")) ? QLatin1String("</style") : QLatin1String("</script");
+                const QLatin1String endTag = startsWithAt(i, QLatin1String("<style"))
+                    ? QLatin1String("</style")
+                    : QLatin1String("</script");
                 const qsizetype endAt = html.indexOf(endTag, close, Qt::CaseInsensitive);
                 i = endAt < 0 ? n : html.indexOf(QLatin1Char('>'), endAt);
                 i = i < 0 ? n : i + 1;
@@ -276,9 +285,18 @@ QString htmlToText(const QString &html)
             continue;
         }
         if (c == QLatin1Char('&')) {
-            static const struct { const char *entity; char16_t ch; } entities[] = {
-                {"&lt;", u'<'}, {"&gt;", u'>'}, {"&amp;", u'&'}, {"&quot;", u'"'}, {"&#39;", u'\''},
-                {"&nbsp;", u' '}, {"&apos;", u'\''},
+            static const struct
+            {
+                const char *entity;
+                char16_t ch;
+            } entities[] = {
+                {"&lt;", u'<'},
+                {"&gt;", u'>'},
+                {"&amp;", u'&'},
+                {"&quot;", u'"'},
+                {"&#39;", u'\''},
+                {"&nbsp;", u' '},
+                {"&apos;", u'\''},
             };
             bool replaced = false;
             for (const auto &e : entities) {

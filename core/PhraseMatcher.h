@@ -36,7 +36,8 @@ public:
     // The first position in [from, to) where a phrase starts (the whole phrase may run past
     // `to`, within the text), or -1. With `atLineStart`, only where the phrase opens a line
     // (after spaces or tabs at most).
-    [[nodiscard]] qsizetype find(QStringView text, qsizetype from = 0, qsizetype to = -1, bool atLineStart = false) const
+    [[nodiscard]] qsizetype find(
+        QStringView text, qsizetype from = 0, qsizetype to = -1, bool atLineStart = false) const
     {
         if (to < 0 || to > text.size())
             to = text.size();

@@ -26,7 +26,8 @@ bool isDomainChar(QChar c)
 
 bool isAsciiLetter(QChar c)
 {
-    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+        || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
 }
 
 // Where the domain that starts at `from` (right after the '@') ends. Letters outside ASCII are
@@ -96,8 +97,12 @@ bool isSystemAddress(const QString &address)
 {
     const QString local = address.section(QLatin1Char('@'), 0, 0).toLower();
     static const QSet<QString> system = {
-        QStringLiteral("mailer-daemon"), QStringLiteral("postmaster"), QStringLiteral("mail-daemon"),
-        QStringLiteral("mailerdaemon"),  QStringLiteral("daemon"),     QStringLiteral("mailer"),
+        QStringLiteral("mailer-daemon"),
+        QStringLiteral("postmaster"),
+        QStringLiteral("mail-daemon"),
+        QStringLiteral("mailerdaemon"),
+        QStringLiteral("daemon"),
+        QStringLiteral("mailer"),
     };
     if (system.contains(local))
         return true;
@@ -112,9 +117,12 @@ bool isSystemAddress(const QString &address)
 const QStringList &listIntroductions()
 {
     static const QStringList intros = {
-        QStringLiteral("following recipient"),  QStringLiteral("following address"),
-        QStringLiteral("following e-mail address"), QStringLiteral("following email address"),
-        QStringLiteral("following mail address"), QStringLiteral("these recipients"),
+        QStringLiteral("following recipient"),
+        QStringLiteral("following address"),
+        QStringLiteral("following e-mail address"),
+        QStringLiteral("following email address"),
+        QStringLiteral("following mail address"),
+        QStringLiteral("these recipients"),
         QStringLiteral("following destination"),
     };
     return intros;
@@ -133,7 +141,8 @@ bool isBlankLine(QStringView line)
 bool opensWithAddress(QStringView line)
 {
     qsizetype i = 0;
-    while (i < line.size() && (line.at(i).isSpace() || line.at(i) == QLatin1Char('<') || line.at(i) == QLatin1Char('"')))
+    while (i < line.size()
+        && (line.at(i).isSpace() || line.at(i) == QLatin1Char('<') || line.at(i) == QLatin1Char('"')))
         ++i;
     for (const qsizetype start = i; i < line.size() && !line.at(i).isSpace() && i - start < 256; ++i)
         if (line.at(i) == QLatin1Char('@'))
@@ -192,7 +201,7 @@ struct ScoreContext
     [[nodiscard]] bool inList(qsizetype position) const
     {
         auto it = std::upper_bound(lists.begin(), lists.end(), position,
-                                   [](qsizetype p, const QPair<qsizetype, qsizetype> &r) { return p < r.first; });
+            [](qsizetype p, const QPair<qsizetype, qsizetype> &r) { return p < r.first; });
         return it != lists.begin() && position < std::prev(it)->second;
     }
 };
@@ -201,8 +210,9 @@ struct ScoreContext
 QString cueText(const QString &before)
 {
     QString b = before;
-    while (!b.isEmpty() && (b.back() == QLatin1Char('<') || b.back() == QLatin1Char('"') || b.back() == QLatin1Char('\'')
-                            || b.back() == QLatin1Char('[') || b.back().isSpace()))
+    while (!b.isEmpty()
+        && (b.back() == QLatin1Char('<') || b.back() == QLatin1Char('"') || b.back() == QLatin1Char('\'')
+            || b.back() == QLatin1Char('[') || b.back().isSpace()))
         b.chop(1);
     return b;
 }
@@ -219,15 +229,16 @@ bool endsWithCue(const QString &before, const QString &cue)
 
 // How sure we are that an address occurrence names a bounced recipient, from its line.
 // `listed` tells whether it opens a line of the list of failed recipients the text introduces.
-int recipientScore(const QString &text, const PlainTextBounceParser::AddressHit &hit, const ScoreContext *ctx = nullptr,
-                   bool *listed = nullptr)
+int recipientScore(const QString &text, const PlainTextBounceParser::AddressHit &hit,
+    const ScoreContext *ctx = nullptr, bool *listed = nullptr)
 {
     if (listed)
         *listed = false;
     // Only the words near the address matter: bounded so that a huge line stays linear.
     constexpr qsizetype kNear = 200;
     const qsizetype lookBack = qMax<qsizetype>(0, hit.position - kNear);
-    const qsizetype nlBefore = QStringView(text).mid(lookBack, hit.position - lookBack).lastIndexOf(QLatin1Char('\n'));
+    const qsizetype nlBefore
+        = QStringView(text).mid(lookBack, hit.position - lookBack).lastIndexOf(QLatin1Char('\n'));
     const qsizetype ls = nlBefore < 0 ? lookBack : lookBack + nlBefore + 1;
     const QString before = text.mid(ls, hit.position - ls).trimmed();
     const qsizetype afterStart = hit.position + hit.length;
@@ -250,7 +261,8 @@ int recipientScore(const QString &text, const PlainTextBounceParser::AddressHit 
         bareAfter.remove(0, 1);
     if (bareBefore.isEmpty() && bareAfter.isEmpty())
         score += 4;
-    else if (bareBefore.isEmpty() && (after.startsWith(QLatin1String(">:")) || after.startsWith(QLatin1Char(':'))))
+    else if (bareBefore.isEmpty()
+        && (after.startsWith(QLatin1String(">:")) || after.startsWith(QLatin1Char(':'))))
         score += 3;
     else if (after.startsWith(QLatin1String("...")) || after.startsWith(QLatin1String(">...")))
         score += 3; // Sendmail "<user@example.jp>... User unknown"
@@ -348,8 +360,8 @@ bool describeSendmailLine(const QString &text, qsizetype position, qsizetype add
 CodeMatch firstErrorReply(QStringView scope, qsizetype from)
 {
     const CodeMatch four = SmtpCodes::findReplyCodeOfClass(scope, QLatin1Char('4'), from);
-    const CodeMatch five = SmtpCodes::findReplyCodeOfClass(scope.left(four.found() ? four.position : scope.size()),
-                                                           QLatin1Char('5'), from);
+    const CodeMatch five = SmtpCodes::findReplyCodeOfClass(
+        scope.left(four.found() ? four.position : scope.size()), QLatin1Char('5'), from);
     return five.found() ? five : four;
 }
 
@@ -401,8 +413,8 @@ bool isDeliveryStatusField(const QString &text, qsizetype position)
     if (position - ls > 64)
         return false;
     const QStringView line = QStringView(text).mid(ls, position - ls);
-    static const QLatin1String fields[] = {QLatin1String("Final-Recipient:"), QLatin1String("Original-Recipient:"),
-                                           QLatin1String("X-Actual-Recipient:")};
+    static const QLatin1String fields[] = {QLatin1String("Final-Recipient:"),
+        QLatin1String("Original-Recipient:"), QLatin1String("X-Actual-Recipient:")};
     for (const QLatin1String &field : fields)
         if (line.startsWith(field, Qt::CaseInsensitive))
             return true;
@@ -444,8 +456,8 @@ bool hasCode(const QString &text)
 // address ("<user@example.jp>: 550 unknown user" above a bare "<user@example.jp>"), or, when
 // the bounce is about one recipient only, on a transcript line of its own.
 void describeElsewhere(const QString &text, const QList<PlainTextBounceParser::AddressHit> &hits,
-                       const QList<qsizetype> &ownHits, const ScoreContext &context, qsizetype end,
-                       bool onlyRecipient, RecipientResult &r)
+    const QList<qsizetype> &ownHits, const ScoreContext &context, qsizetype end, bool onlyRecipient,
+    RecipientResult &r)
 {
     // Each line once, and a few lines at most: a text repeating the address stays linear.
     qsizetype examinedUpTo = -1;
@@ -486,7 +498,7 @@ void PlainTextBounceParser::complete(const QString &text, QList<RecipientResult>
         hitsByAddress[DeliveryStatusParser::cleanAddress(hits.at(h).address).toLower()] << h;
     // A delivery-status field pasted into the text ("Final-Recipient: rfc822; ...") names the
     // recipient, but the server's words seldom stand next to it: such lines come last.
-    QList<QPair<qsizetype, int>> found;      // position, recipient index
+    QList<QPair<qsizetype, int>> found; // position, recipient index
     QList<QPair<qsizetype, int>> fieldFound; // the same, on delivery-status field lines
     for (int i = 0; i < recipients.size(); ++i) {
         qsizetype best = -1;
@@ -529,8 +541,8 @@ void PlainTextBounceParser::complete(const QString &text, QList<RecipientResult>
             continue;
         }
         const CodeMatch specific = SmtpCodes::findPreferredStatusCode(fromText.diagnostic);
-        if (specific.found() && SmtpCodes::isSpecificStatus(specific.code) && specific.code.front() == r.status.front()
-            && !r.diagnostic.contains(specific.code))
+        if (specific.found() && SmtpCodes::isSpecificStatus(specific.code)
+            && specific.code.front() == r.status.front() && !r.diagnostic.contains(specific.code))
             r.diagnostic = fromText.diagnostic;
     }
     // One recipient the text does not quote: the transcript's server reply is about it.
@@ -551,7 +563,8 @@ void PlainTextBounceParser::complete(const QString &text, QList<RecipientResult>
     }
 }
 
-QList<PlainTextBounceParser::AddressHit> PlainTextBounceParser::findAddresses(const QString &text, qsizetype end)
+QList<PlainTextBounceParser::AddressHit> PlainTextBounceParser::findAddresses(
+    const QString &text, qsizetype end)
 {
     QList<AddressHit> hits;
     if (end < 0 || end > text.size())
@@ -598,7 +611,8 @@ qsizetype PlainTextBounceParser::originalStart(const QString &text)
             const QStringView nextLine = QStringView(text).mid(next, nle - next);
             const qsizetype colon = nextLine.indexOf(QLatin1Char(':'));
             const bool headerish = !nextLine.isEmpty()
-                && (nextLine.front().isSpace() || (colon > 0 && !nextLine.left(colon).contains(QLatin1Char(' '))));
+                && (nextLine.front().isSpace()
+                    || (colon > 0 && !nextLine.left(colon).contains(QLatin1Char(' '))));
             if (headerish) {
                 best = pos;
                 break;
@@ -680,9 +694,11 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
     // addresses that look like recipients as much as the best one does.
     QList<Candidate> chosen;
     for (const Candidate &c : std::as_const(candidates))
-        if (c.score > 0 && (anyListed ? c.listed : (c.score == bestScore || (bestScore >= 4 && c.score >= 4))))
+        if (c.score > 0
+            && (anyListed ? c.listed : (c.score == bestScore || (bestScore >= 4 && c.score >= 4))))
             chosen << c;
-    std::sort(chosen.begin(), chosen.end(), [](const Candidate &a, const Candidate &b) { return a.position < b.position; });
+    std::sort(chosen.begin(), chosen.end(),
+        [](const Candidate &a, const Candidate &b) { return a.position < b.position; });
 
     for (qsizetype i = 0; i < chosen.size(); ++i) {
         const Candidate &c = chosen.at(i);
@@ -693,7 +709,8 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
         describe(text, c.position, c.length, to, r);
         // Bounded so that hostile texts naming thousands of addresses stay linear.
         if (!hasCode(r.diagnostic) && chosen.size() <= 64)
-            describeElsewhere(text, hits, hitsByAddress.value(c.address.toLower()), context, end, chosen.size() == 1, r);
+            describeElsewhere(
+                text, hits, hitsByAddress.value(c.address.toLower()), context, end, chosen.size() == 1, r);
         result.recipients << r;
     }
 

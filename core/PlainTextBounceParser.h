@@ -17,11 +17,11 @@ class PlainTextBounceParser
 public:
     struct Input
     {
-        QString text;          // the decoded human-readable text
-        QString bounceFrom;    // the bounce's own From address (never a recipient)
-        QString bounceTo;      // the bounce's own To address: the original's sender (never a recipient)
-        QString originalFrom;  // the returned message's sender, when known (never a recipient)
-        QString originalTo;    // the returned message's To, a last-resort recipient
+        QString text; // the decoded human-readable text
+        QString bounceFrom; // the bounce's own From address (never a recipient)
+        QString bounceTo; // the bounce's own To address: the original's sender (never a recipient)
+        QString originalFrom; // the returned message's sender, when known (never a recipient)
+        QString originalTo; // the returned message's To, a last-resort recipient
         QStringList failedRecipients; // Exim's X-Failed-Recipients header, when present
     };
 
@@ -29,8 +29,8 @@ public:
     {
         QList<RecipientResult> recipients;
         qsizetype bounceTextEnd = 0; // where the returned original starts in Input::text
-        int bestScore = 0;           // how clearly the text named its best recipient (1: barely)
-        bool fromFallback = false;   // the text named nobody: recipients from the headers
+        int bestScore = 0; // how clearly the text named its best recipient (1: barely)
+        bool fromFallback = false; // the text named nobody: recipients from the headers
     };
 
     [[nodiscard]] static Result parse(const Input &input);

@@ -102,8 +102,7 @@ public:
     [[nodiscard]] int length(int id) const { return m_lengths[size_t(id)]; }
 
     // Calls report(pattern, start) for every occurrence, in the order of their ends.
-    template <typename Emit>
-    void scan(QStringView text, Emit &&report) const
+    template<typename Emit> void scan(QStringView text, Emit &&report) const
     {
         int state = 0;
         const char16_t *data = text.utf16();
@@ -152,9 +151,9 @@ private:
     std::vector<char16_t> m_edgeChar;
     std::vector<int> m_edgeTo;
     std::vector<int> m_fail;
-    std::vector<int> m_out;     // the nearest node on the failure chain that ends a pattern, -1
+    std::vector<int> m_out; // the nearest node on the failure chain that ends a pattern, -1
     std::vector<int> m_pattern; // the pattern that ends at the node, -1
-    std::vector<int> m_root;    // the root's goto function, one entry per code unit
+    std::vector<int> m_root; // the root's goto function, one entry per code unit
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -181,14 +180,14 @@ struct HostRule
     QString status;
     QString reply;
     int group = -1; // the rule's phrase as a one-phrase group, -1 when the code alone decides
-    QString rule;   // evidence rule name, "reason/host:name"
+    QString rule; // evidence rule name, "reason/host:name"
 };
 
 struct HostSuffix
 {
-    QString suffix;  // as written: ".mail.aol.com" or "cox.net"
-    QString dotted;  // with a leading dot
-    QString bare;    // without a leading dot
+    QString suffix; // as written: ".mail.aol.com" or "cox.net"
+    QString dotted; // with a leading dot
+    QString bare; // without a leading dot
     int pattern = -1; // searched for in diagnostics (dotted suffixes of two or more dots)
 };
 
@@ -222,7 +221,7 @@ struct Tables
     std::vector<CommandMarker> commandMarkers;
     int failure4 = -1; // "<<< 4": a 4xx reply in a transcript
     int failure5 = -1; // "<<< 5"
-    int sent = -1;     // ">>> ": a command in a transcript
+    int sent = -1; // ">>> ": a command in a transcript
 };
 
 Phrase compile(Automaton &automaton, const char *text)
@@ -236,7 +235,7 @@ Phrase compile(Automaton &automaton, const char *text)
 
 int addGroup(Tables &t, const char *reason, const char *name, std::initializer_list<const char *> phrases)
 {
-    Group g{QString::fromLatin1(reason), QString::fromLatin1(name), {}};
+    Group g {QString::fromLatin1(reason), QString::fromLatin1(name), {}};
     for (const char *p : phrases)
         if (Phrase phrase = compile(t.automaton, p); !phrase.pieces.empty())
             g.phrases.push_back(std::move(phrase));
@@ -246,7 +245,7 @@ int addGroup(Tables &t, const char *reason, const char *name, std::initializer_l
 
 int addList(Tables &t, const char *reason, const char *name, std::span<const char *const> list)
 {
-    Group g{QString::fromLatin1(reason), QString::fromLatin1(name), {}};
+    Group g {QString::fromLatin1(reason), QString::fromLatin1(name), {}};
     for (const char *p : list)
         if (Phrase phrase = compile(t.automaton, p); !phrase.pieces.empty())
             g.phrases.push_back(std::move(phrase));
@@ -309,7 +308,7 @@ const Tables &tables()
         for (const rules::StatusRule &s : rules::statusRules())
             t.statusReason.insert(QString::fromLatin1(s.status), QString::fromLatin1(s.reason));
         for (const rules::HostClass &h : rules::hostClasses()) {
-            HostClass c{QString::fromLatin1(h.name), {}};
+            HostClass c {QString::fromLatin1(h.name), {}};
             for (const char *s : h.suffixes) {
                 HostSuffix x;
                 x.suffix = QString::fromLatin1(s);
@@ -322,8 +321,9 @@ const Tables &tables()
             t.hostClasses.push_back(std::move(c));
         }
         for (const rules::HostRule &r : rules::hostRules()) {
-            HostRule h{QString::fromLatin1(r.reason), QString::fromLatin1(r.status), QString::fromLatin1(r.reply), -1,
-                       QString::fromLatin1(r.reason) + QStringLiteral("/host:") + QString::fromLatin1(r.host)};
+            HostRule h {QString::fromLatin1(r.reason), QString::fromLatin1(r.status),
+                QString::fromLatin1(r.reply), -1,
+                QString::fromLatin1(r.reason) + QStringLiteral("/host:") + QString::fromLatin1(r.host)};
             if (r.phrase[0])
                 h.group = addGroup(t, r.reason, r.host, {r.phrase});
             t.hostRules[QString::fromLatin1(r.host)].push_back(std::move(h));
@@ -358,7 +358,8 @@ class ScanText
 public:
     ScanText() = default;
     ScanText(const QString &original, QLatin1StringView field)
-        : m_original(original), m_field(field)
+        : m_original(original)
+        , m_field(field)
     {
         const qsizetype n = qMin(original.size(), kMaxScan);
         if (n == 0)
@@ -467,7 +468,7 @@ public:
             return std::nullopt;
         const qsizetype begin = m_pos[size_t(start)];
         const qsizetype end = m_pos[size_t(from - 1)] + 1;
-        return Hit{begin, end - begin};
+        return Hit {begin, end - begin};
     }
 
     // The first phrase of a group (in the group's order) that occurs, memoised.
@@ -516,7 +517,8 @@ private:
             for (const auto &o : m_occurrences)
                 m_starts[size_t(fill[size_t(o.first)]++)] = o.second;
         }
-        return {m_starts.cbegin() + m_offsets[size_t(pattern)], m_starts.cbegin() + m_offsets[size_t(pattern) + 1]};
+        return {m_starts.cbegin() + m_offsets[size_t(pattern)],
+            m_starts.cbegin() + m_offsets[size_t(pattern) + 1]};
     }
 
     enum Memo : signed char { Unknown, Absent, Present };
@@ -525,11 +527,11 @@ private:
     QLatin1StringView m_field;
     QString m_norm;
     std::vector<qsizetype> m_pos;
-    std::vector<int> m_first;                         // per pattern
-    std::vector<std::pair<int, int>> m_occurrences;   // (pattern, start), in order of their ends
-    mutable std::vector<int> m_offsets;               // per pattern, into m_starts
+    std::vector<int> m_first; // per pattern
+    std::vector<std::pair<int, int>> m_occurrences; // (pattern, start), in order of their ends
+    mutable std::vector<int> m_offsets; // per pattern, into m_starts
     mutable std::vector<int> m_starts;
-    mutable std::vector<Memo> m_memo;                 // per group
+    mutable std::vector<Memo> m_memo; // per group
     mutable std::vector<Hit> m_memoHit;
 };
 
@@ -537,7 +539,10 @@ private:
 // Codes found in the text when the report gives none.
 // ---------------------------------------------------------------------------------------------
 
-bool isDigit(QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); }
+bool isDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
 
 // The first enhanced status code of a failure (class 4 or 5) in the text: a bounded left-to-right scan.
 QString statusInText(const QString &text)
@@ -554,12 +559,18 @@ QString statusInText(const QString &text)
             continue;
         qsizetype j = i + 2;
         qsizetype digits = 0;
-        while (j < n && isDigit(text.at(j)) && digits < 3) { ++j; ++digits; }
+        while (j < n && isDigit(text.at(j)) && digits < 3) {
+            ++j;
+            ++digits;
+        }
         if (digits == 0 || j >= n || text.at(j) != QLatin1Char('.'))
             continue;
         qsizetype k = j + 1;
         digits = 0;
-        while (k < n && isDigit(text.at(k)) && digits < 3) { ++k; ++digits; }
+        while (k < n && isDigit(text.at(k)) && digits < 3) {
+            ++k;
+            ++digits;
+        }
         if (digits == 0 || (k < n && (isDigit(text.at(k)) || text.at(k) == QLatin1Char('.'))))
             continue;
         return text.mid(i, k - i);
@@ -638,9 +649,10 @@ class BodyIndex final : public ClassificationIndex
 {
 public:
     BodyIndex(const QString &text, const QString &deliveryStatus)
-        : m_source(text), m_status(deliveryStatus), m_body(text, QLatin1StringView("body"))
-    {
-    }
+        : m_source(text)
+        , m_status(deliveryStatus)
+        , m_body(text, QLatin1StringView("body"))
+    { }
 
     [[nodiscard]] bool isFor(const QString &text, const QString &deliveryStatus) const
     {
@@ -669,7 +681,8 @@ public:
         if (!lowerAddress.isEmpty()) {
             const qsizetype at = addressAt(lowerAddress);
             if (at >= 0)
-                if (const Command c = commandInTranscript(m_body, at, at + kTranscriptWindow); c != Command::Unknown)
+                if (const Command c = commandInTranscript(m_body, at, at + kTranscriptWindow);
+                    c != Command::Unknown)
                     return c;
         }
         if (!m_command)
@@ -708,7 +721,8 @@ private:
             const QString &norm = m_body.norm();
             const qsizetype n = norm.size();
             qsizetype covered = 0; // tokens end here or before: each character is read once
-            for (qsizetype i = norm.indexOf(QLatin1Char('@')); i >= 0 && i < n; i = norm.indexOf(QLatin1Char('@'), i + 1)) {
+            for (qsizetype i = norm.indexOf(QLatin1Char('@')); i >= 0 && i < n;
+                 i = norm.indexOf(QLatin1Char('@'), i + 1)) {
                 if (i < covered)
                     continue;
                 qsizetype b = i;
@@ -805,7 +819,7 @@ const BodyIndex &bodyIndexOf(const ClassificationContext &context)
 
 struct Facts
 {
-    QString status;       // as written, else found in the diagnostic
+    QString status; // as written, else found in the diagnostic
     QString reply;
     QString statusReason; // what the status code alone says
     QString action;
@@ -829,23 +843,23 @@ struct Verdict
 class Pass
 {
 public:
-    Pass(const Facts &facts, const ScanText &text) : m_facts(facts), m_text(text) {}
+    Pass(const Facts &facts, const ScanText &text)
+        : m_facts(facts)
+        , m_text(text)
+    { }
 
     // The first phrase of group `id` found in the text, as evidence.
     [[nodiscard]] std::optional<Evidence> match(int id) const
     {
         if (const auto hit = m_text.group(id))
-            return Evidence{tables().groups[size_t(id)].name, m_text.text(*hit), m_text.field()};
+            return Evidence {tables().groups[size_t(id)].name, m_text.text(*hit), m_text.field()};
         return std::nullopt;
     }
 
     // Whether group `id` occurs, without building evidence.
     [[nodiscard]] bool occurs(int id) const { return m_text.group(id).has_value(); }
 
-    [[nodiscard]] int groupOf(const QString &reason) const
-    {
-        return tables().byReason.value(reason, -1);
-    }
+    [[nodiscard]] int groupOf(const QString &reason) const { return tables().byReason.value(reason, -1); }
 
     [[nodiscard]] std::optional<Evidence> phrase(const QString &reason) const
     {
@@ -869,13 +883,14 @@ public:
 
     [[nodiscard]] Verdict byStatus(const QString &reason, Strength strength = Strength::Status) const
     {
-        return {reason, {reason + QStringLiteral("/status"), m_facts.status, QStringLiteral("status")}, strength};
+        return {
+            reason, {reason + QStringLiteral("/status"), m_facts.status, QStringLiteral("status")}, strength};
     }
 
     [[nodiscard]] std::optional<Verdict> byPhrase(const QString &reason) const
     {
         if (auto e = phrase(reason))
-            return Verdict{reason, *e, Strength::Phrase};
+            return Verdict {reason, *e, Strength::Phrase};
         return std::nullopt;
     }
 
@@ -893,7 +908,7 @@ public:
             return std::nullopt;
         for (const int id : tables().explicitGroups)
             if (auto e = match(id))
-                return Verdict{tables().groups[size_t(id)].reason, *e, Strength::Phrase};
+                return Verdict {tables().groups[size_t(id)].reason, *e, Strength::Phrase};
         return std::nullopt;
     }
 
@@ -913,11 +928,12 @@ public:
             if (r.group < 0) {
                 // A code alone decides (Microsoft's numbered statuses).
                 if (!m_facts.status.isEmpty() && m_facts.status.size() == r.status.size())
-                    return Verdict{r.reason, {r.rule, m_facts.status, QStringLiteral("status")}, Strength::Status};
+                    return Verdict {
+                        r.reason, {r.rule, m_facts.status, QStringLiteral("status")}, Strength::Status};
                 continue;
             }
             if (const auto hit = m_text.group(r.group))
-                return Verdict{r.reason, {r.rule, m_text.text(*hit), m_text.field()}, Strength::Phrase};
+                return Verdict {r.reason, {r.rule, m_text.text(*hit), m_text.field()}, Strength::Phrase};
         }
         return std::nullopt;
     }
@@ -946,7 +962,9 @@ std::optional<Verdict> Pass::probes() const
     if (auto v = byStatusOrPhrase(QStringLiteral("emailtoolarge")))
         return v;
     if (m_facts.reply == QLatin1String("525"))
-        return Verdict{QStringLiteral("suspend"), {QStringLiteral("suspend/reply-code"), m_facts.reply, QStringLiteral("reply-code")}, Strength::Status};
+        return Verdict {QStringLiteral("suspend"),
+            {QStringLiteral("suspend/reply-code"), m_facts.reply, QStringLiteral("reply-code")},
+            Strength::Status};
     if (auto v = byPhrase(QStringLiteral("suspend")))
         return v;
     if (auto v = byPhrase(QStringLiteral("hasmoved")))
@@ -960,9 +978,9 @@ std::optional<Verdict> Pass::probes() const
     // User unknown: the status code says so unless the text names another cause; without the
     // code, only a rejection at RCPT proves that the user does not exist.
     if (sr == QLatin1String("userunknown")) {
-        static const QString others[] = {QStringLiteral("norelaying"), QStringLiteral("blocked"),
-                                         QStringLiteral("mailboxfull"), QStringLiteral("hasmoved"),
-                                         QStringLiteral("rejected"), QStringLiteral("notaccept")};
+        static const QString others[]
+            = {QStringLiteral("norelaying"), QStringLiteral("blocked"), QStringLiteral("mailboxfull"),
+                QStringLiteral("hasmoved"), QStringLiteral("rejected"), QStringLiteral("notaccept")};
         bool other = false;
         for (const QString &r : others)
             other = other || has(r);
@@ -977,14 +995,14 @@ std::optional<Verdict> Pass::probes() const
     // the mailbox was accepted at RCPT.
     if (sr == QLatin1String("filtered")) {
         if (auto v = byPhrase(QStringLiteral("userunknown")))
-            return Verdict{sr, v->evidence, Strength::Phrase};
+            return Verdict {sr, v->evidence, Strength::Phrase};
         if (auto v = byPhrase(sr))
             return v;
     } else if (!beforeData()) {
         if (auto v = byPhrase(QStringLiteral("filtered")))
             return v;
         if (auto v = byPhrase(QStringLiteral("userunknown")))
-            return Verdict{QStringLiteral("filtered"), v->evidence, Strength::Phrase};
+            return Verdict {QStringLiteral("filtered"), v->evidence, Strength::Phrase};
     }
 
     if (auto v = byStatusOrPhrase(QStringLiteral("requireptr")))
@@ -1004,8 +1022,10 @@ std::optional<Verdict> Pass::probes() const
     // status code says nothing specific.
     if (sr == QLatin1String("rejected"))
         return byStatus(sr);
-    const bool vague = sr.isEmpty() || sr == QLatin1String("securityerror") || sr == QLatin1String("systemerror");
-    if (m_facts.command == Command::Mail || (m_facts.command == Command::Data && sr != QLatin1String("userunknown")) || vague)
+    const bool vague
+        = sr.isEmpty() || sr == QLatin1String("securityerror") || sr == QLatin1String("systemerror");
+    if (m_facts.command == Command::Mail
+        || (m_facts.command == Command::Data && sr != QLatin1String("userunknown")) || vague)
         if (auto v = byPhrase(QStringLiteral("rejected")))
             return v;
 
@@ -1034,20 +1054,32 @@ std::optional<Verdict> Pass::anotherOne() const
 {
     const QString &sr = m_facts.statusReason;
     static const QStringList retry = {QString(), QStringLiteral("undefined"), QStringLiteral("onhold"),
-                                      QStringLiteral("systemerror"), QStringLiteral("securityerror"),
-                                      QStringLiteral("expired"), QStringLiteral("networkerror"),
-                                      QStringLiteral("hostunknown"), QStringLiteral("userunknown")};
+        QStringLiteral("systemerror"), QStringLiteral("securityerror"), QStringLiteral("expired"),
+        QStringLiteral("networkerror"), QStringLiteral("hostunknown"), QStringLiteral("userunknown")};
     if (!retry.contains(sr))
         return byStatus(sr);
 
     static const QStringList order = {
-        QStringLiteral("mailboxfull"), QStringLiteral("authfailure"), QStringLiteral("badreputation"),
-        QStringLiteral("ratelimited"), QStringLiteral("spamdetected"), QStringLiteral("virusdetected"),
-        QStringLiteral("policyviolation"), QStringLiteral("norelaying"), QStringLiteral("systemerror"),
-        QStringLiteral("networkerror"), QStringLiteral("suspend"), QStringLiteral("contenterror"),
-        QStringLiteral("systemfull"), QStringLiteral("notaccept"), QStringLiteral("expired"),
-        QStringLiteral("failedstarttls"), QStringLiteral("securityerror"), QStringLiteral("suppressed"),
-        QStringLiteral("mailererror"), QStringLiteral("onhold"),
+        QStringLiteral("mailboxfull"),
+        QStringLiteral("authfailure"),
+        QStringLiteral("badreputation"),
+        QStringLiteral("ratelimited"),
+        QStringLiteral("spamdetected"),
+        QStringLiteral("virusdetected"),
+        QStringLiteral("policyviolation"),
+        QStringLiteral("norelaying"),
+        QStringLiteral("systemerror"),
+        QStringLiteral("networkerror"),
+        QStringLiteral("suspend"),
+        QStringLiteral("contenterror"),
+        QStringLiteral("systemfull"),
+        QStringLiteral("notaccept"),
+        QStringLiteral("expired"),
+        QStringLiteral("failedstarttls"),
+        QStringLiteral("securityerror"),
+        QStringLiteral("suppressed"),
+        QStringLiteral("mailererror"),
+        QStringLiteral("onhold"),
     };
     for (const QString &reason : order)
         if (auto v = byPhrase(reason))
@@ -1061,28 +1093,32 @@ std::optional<Verdict> Pass::anotherOne() const
     if (subject == QLatin1String("5.7") || subject == QLatin1String("4.7"))
         return byStatus(QStringLiteral("securityerror"), Strength::Fallback);
     // "Diagnostic-Code: X-Unix; ..." (Postfix's local delivery, pipes): the local mailer failed.
-    if (m_facts.diagnosticType == QLatin1String("x-unix") || m_facts.diagnosticType == QLatin1String("x-postfix")) {
+    if (m_facts.diagnosticType == QLatin1String("x-unix")
+        || m_facts.diagnosticType == QLatin1String("x-postfix")) {
         const bool hasStatus = !m_facts.status.isEmpty();
-        return Verdict{QStringLiteral("mailererror"),
-                       {QStringLiteral("mailererror/diagnostic-type"), hasStatus ? m_facts.status : m_facts.diagnosticType,
-                        QStringLiteral("status")},
-                       Strength::Fallback};
+        return Verdict {QStringLiteral("mailererror"),
+            {QStringLiteral("mailererror/diagnostic-type"),
+                hasStatus ? m_facts.status : m_facts.diagnosticType, QStringLiteral("status")},
+            Strength::Fallback};
     }
 
     // 50x / 40x: the server did not understand the command.
     const int reply = m_facts.reply.toInt();
     if ((reply > 400 && reply < 408) || (reply > 500 && reply < 508))
-        return Verdict{QStringLiteral("syntaxerror"), {QStringLiteral("syntaxerror/reply-code"), m_facts.reply, QStringLiteral("reply-code")}, Strength::Fallback};
+        return Verdict {QStringLiteral("syntaxerror"),
+            {QStringLiteral("syntaxerror/reply-code"), m_facts.reply, QStringLiteral("reply-code")},
+            Strength::Fallback};
     // Refused before any envelope was sent: the connecting host itself was refused.
     if (m_facts.command == Command::Helo || m_facts.command == Command::Connect) {
         const bool hasStatus = !m_facts.status.isEmpty();
-        return Verdict{QStringLiteral("blocked"),
-                       {QStringLiteral("blocked/command"), hasStatus ? m_facts.status : m_facts.reply,
-                        hasStatus ? QStringLiteral("status") : QStringLiteral("reply-code")},
-                       Strength::Fallback};
+        return Verdict {QStringLiteral("blocked"),
+            {QStringLiteral("blocked/command"), hasStatus ? m_facts.status : m_facts.reply,
+                hasStatus ? QStringLiteral("status") : QStringLiteral("reply-code")},
+            Strength::Fallback};
     }
     if (m_facts.action == QLatin1String("delayed"))
-        return Verdict{QStringLiteral("expired"), {QStringLiteral("expired/action"), m_facts.action, QStringLiteral("action")}, Strength::Fallback};
+        return Verdict {QStringLiteral("expired"),
+            {QStringLiteral("expired/action"), m_facts.action, QStringLiteral("action")}, Strength::Fallback};
     return std::nullopt;
 }
 
@@ -1090,7 +1126,8 @@ std::optional<Verdict> Pass::anotherOne() const
 // Host class of the receiving side.
 // ---------------------------------------------------------------------------------------------
 
-QString hostClassOf(const RecipientResult &r, const ClassificationContext &context, const ScanText &diagnostic)
+QString hostClassOf(
+    const RecipientResult &r, const ClassificationContext &context, const ScanText &diagnostic)
 {
     const auto &classes = tables().hostClasses;
     // 1. The recipient's domain: mail to a domain that one of these services hosts.
@@ -1148,7 +1185,8 @@ std::optional<Verdict> docomoByCommand(const Facts &facts, const Pass &pass)
         reason = QStringLiteral("rejected");
     else
         return std::nullopt;
-    return Verdict{reason, {reason + QStringLiteral("/host:nttdocomo"), unknown->matched, unknown->field}, Strength::Phrase};
+    return Verdict {reason, {reason + QStringLiteral("/host:nttdocomo"), unknown->matched, unknown->field},
+        Strength::Phrase};
 }
 
 // The whole decision over one text. Returns nothing when no rule applies.
@@ -1172,7 +1210,7 @@ std::optional<Verdict> gmailState(const Facts &facts, const Pass &pass, const Sc
         if (specific)
             return pass.byStatus(facts.statusReason, Strength::Phrase);
         const Group &g = t.groups[size_t(id)];
-        return Verdict{g.reason, {g.name, text.text(*hit), text.field()}, Strength::Phrase};
+        return Verdict {g.reason, {g.name, text.text(*hit), text.field()}, Strength::Phrase};
     }
     return std::nullopt;
 }
@@ -1234,17 +1272,10 @@ void ReasonClassifier::classify(RecipientResult &r, const ClassificationContext 
 {
     r.evidence = {};
     switch (context.kind) {
-    case MessageKind::Feedback:
-        setKindVerdict(r, "feedback", context.kind);
-        return;
-    case MessageKind::AutoReply:
-        setKindVerdict(r, "vacation", context.kind);
-        return;
-    case MessageKind::Delivered:
-        setKindVerdict(r, "delivered", context.kind);
-        return;
-    default:
-        break;
+    case MessageKind::Feedback: setKindVerdict(r, "feedback", context.kind); return;
+    case MessageKind::AutoReply: setKindVerdict(r, "vacation", context.kind); return;
+    case MessageKind::Delivered: setKindVerdict(r, "delivered", context.kind); return;
+    default: break;
     }
 
     Facts facts;
@@ -1253,7 +1284,8 @@ void ReasonClassifier::classify(RecipientResult &r, const ClassificationContext 
     facts.status = r.status;
     // A success code on a failed recipient is a transcript line that was picked up by mistake:
     // the failure's own code (if any) is in the diagnostic.
-    const bool failedAction = facts.action == QLatin1String("failed") || facts.action == QLatin1String("delayed");
+    const bool failedAction
+        = facts.action == QLatin1String("failed") || facts.action == QLatin1String("delayed");
     if (facts.status.isEmpty() || (facts.status.startsWith(QLatin1String("2.")) && failedAction))
         facts.status = statusInText(r.diagnostic);
     facts.reply = r.replyCode.isEmpty() ? replyInText(r.diagnostic) : r.replyCode;
@@ -1264,8 +1296,8 @@ void ReasonClassifier::classify(RecipientResult &r, const ClassificationContext 
         r.permanent = false;
         r.hardBounce = false;
         r.evidence = facts.status.startsWith(QLatin1String("2."))
-            ? Evidence{QStringLiteral("delivered/status"), facts.status, QStringLiteral("status")}
-            : Evidence{QStringLiteral("delivered/action"), r.action, QStringLiteral("action")};
+            ? Evidence {QStringLiteral("delivered/status"), facts.status, QStringLiteral("status")}
+            : Evidence {QStringLiteral("delivered/action"), r.action, QStringLiteral("action")};
         return;
     }
 
@@ -1284,13 +1316,16 @@ void ReasonClassifier::classify(RecipientResult &r, const ClassificationContext 
     std::optional<Verdict> verdict;
     // What the sending MTA says outright decides first: PowerMTA's bounce category, then the
     // notices of the bounce text (the sending side knows why it gave up).
-    if (const auto it = tables().bounceCategories.constFind(dsn.bounceCategory); it != tables().bounceCategories.constEnd())
-        verdict = Verdict{*it, {*it + QStringLiteral("/bounce-category"), dsn.bounceCategory, QStringLiteral("status")}, Strength::Phrase};
+    if (const auto it = tables().bounceCategories.constFind(dsn.bounceCategory);
+        it != tables().bounceCategories.constEnd())
+        verdict = Verdict {*it,
+            {*it + QStringLiteral("/bounce-category"), dsn.bounceCategory, QStringLiteral("status")},
+            Strength::Phrase};
     if (!verdict && !body.isEmpty()) {
         for (const int id : tables().noticeGroups) {
             if (const auto hit = body.group(id)) {
                 const Group &g = tables().groups[size_t(id)];
-                verdict = Verdict{g.reason, {g.name, body.text(*hit), body.field()}, Strength::Phrase};
+                verdict = Verdict {g.reason, {g.name, body.text(*hit), body.field()}, Strength::Phrase};
                 break;
             }
         }
@@ -1306,20 +1341,28 @@ void ReasonClassifier::classify(RecipientResult &r, const ClassificationContext 
     }
 
     if (!verdict && facts.action == QLatin1String("delayed"))
-        verdict = Verdict{QStringLiteral("expired"), {QStringLiteral("expired/action"), r.action, QStringLiteral("action")}, Strength::Fallback};
+        verdict = Verdict {QStringLiteral("expired"),
+            {QStringLiteral("expired/action"), r.action, QStringLiteral("action")}, Strength::Fallback};
     if (!verdict && facts.kind == MessageKind::Delay)
-        verdict = Verdict{QStringLiteral("expired"), {QStringLiteral("expired/kind"), toString(facts.kind), QStringLiteral("kind")}, Strength::Fallback};
+        verdict = Verdict {QStringLiteral("expired"),
+            {QStringLiteral("expired/kind"), toString(facts.kind), QStringLiteral("kind")},
+            Strength::Fallback};
     if (!verdict) {
         const Pass pass(facts, diagnostic);
         if (auto e = pass.match(tables().vacation))
-            verdict = Verdict{QStringLiteral("vacation"), *e, Strength::Phrase};
+            verdict = Verdict {QStringLiteral("vacation"), *e, Strength::Phrase};
     }
     if (!verdict && !diagnostic.isEmpty()) {
         // Something was said, but nothing we know: the reason is on hold, not unknown.
-        verdict = Verdict{QStringLiteral("onhold"), {QStringLiteral("onhold/unmatched"), r.diagnostic.trimmed().left(80), QStringLiteral("diagnostic")}, Strength::Fallback};
+        verdict = Verdict {QStringLiteral("onhold"),
+            {QStringLiteral("onhold/unmatched"), r.diagnostic.trimmed().left(80),
+                QStringLiteral("diagnostic")},
+            Strength::Fallback};
     }
     if (!verdict) {
-        verdict = Verdict{QStringLiteral("undefined"), {QStringLiteral("undefined/no-evidence"), r.action, QStringLiteral("action")}, Strength::Fallback};
+        verdict = Verdict {QStringLiteral("undefined"),
+            {QStringLiteral("undefined/no-evidence"), r.action, QStringLiteral("action")},
+            Strength::Fallback};
     }
 
     r.reason = verdict->reason;

@@ -26,9 +26,9 @@ public:
 struct ClassificationContext
 {
     MessageKind kind = MessageKind::Bounce;
-    QString bounceText;   // the bounce's human-readable text, without the returned original
-    QString subject;      // the bounce's subject
-    QString bounceFrom;   // the bounce's From
+    QString bounceText; // the bounce's human-readable text, without the returned original
+    QString subject; // the bounce's subject
+    QString bounceFrom; // the bounce's From
     QString reportingMta;
     QString deliveryStatus; // the message/delivery-status block as text, "" when none
 
@@ -49,7 +49,8 @@ public:
 
     // Sisimai's hard-bounce rule: the address itself is bad (user or host unknown, moved), or the
     // destination accepts no mail at all and said so permanently.
-    [[nodiscard]] static bool isHardBounce(const QString &reason, const QString &status, const QString &replyCode);
+    [[nodiscard]] static bool isHardBounce(
+        const QString &reason, const QString &status, const QString &replyCode);
 };
 
 } // namespace bouncelens

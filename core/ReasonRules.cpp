@@ -4,6 +4,8 @@
 // (BSD 2-Clause, https://libsisimai.org/), written down here as our own data. All phrases are
 // lower case; see ReasonRules.h for the "{}" gap syntax.
 
+// The tables below are laid out by hand, one phrase per line, for review.
+// clang-format off
 namespace bouncelens::rules {
 
 namespace {
@@ -1511,3 +1513,4 @@ std::span<const HostClass> hostClasses() { return kHosts; }
 std::span<const HostRule> hostRules() { return kHostRules; }
 
 } // namespace bouncelens::rules
+// clang-format on

@@ -18,7 +18,7 @@ namespace bouncelens::rules {
 struct PhraseGroup
 {
     const char *reason; // Sisimai 5.6 reason name
-    const char *name;   // rule name shown as evidence, e.g. "userunknown/phrase"
+    const char *name; // rule name shown as evidence, e.g. "userunknown/phrase"
     std::initializer_list<const char *> phrases;
 };
 

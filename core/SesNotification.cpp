@@ -118,7 +118,7 @@ SesNotification SesNotificationParser::parse(const QString &text)
         return out;
     const QJsonObject event = eventOf(parseObject(leadingObject(trimmed)));
     const QString type = stringOf(event, "notificationType").isEmpty() ? stringOf(event, "eventType")
-                                                                        : stringOf(event, "notificationType");
+                                                                       : stringOf(event, "notificationType");
     if (type == QLatin1String("Bounce")) {
         out.type = SesNotification::Type::Bounce;
         addBounced(out, event.value(QLatin1String("bounce")).toObject());

@@ -37,8 +37,8 @@ bool okAfter(QStringView text, qsizetype end)
     if (isWordChar(c) || c == QLatin1Char('@') || c == QLatin1Char('%') || c == QLatin1Char('/'))
         return false;
     // "5.1.1." at the end of a sentence is fine; "5.1.1.2" (a version or an address) is not.
-    if ((c == QLatin1Char('.') || c == QLatin1Char(':') || c == QLatin1Char(','))
-        && end + 1 < text.size() && isDigit(text.at(end + 1)))
+    if ((c == QLatin1Char('.') || c == QLatin1Char(':') || c == QLatin1Char(',')) && end + 1 < text.size()
+        && isDigit(text.at(end + 1)))
         return false;
     return true;
 }
@@ -125,9 +125,11 @@ namespace {
 // reply code (a quote opened in between is the reporting MTA's).
 bool followsReplyCode(QStringView text, qsizetype position)
 {
-    if (position >= 1 && (text.at(position - 1) == QLatin1Char('\'') || text.at(position - 1) == QLatin1Char('"')))
+    if (position >= 1
+        && (text.at(position - 1) == QLatin1Char('\'') || text.at(position - 1) == QLatin1Char('"')))
         --position;
-    if (position < 4 || (text.at(position - 1) != QLatin1Char(' ') && text.at(position - 1) != QLatin1Char('-')))
+    if (position < 4
+        || (text.at(position - 1) != QLatin1Char(' ') && text.at(position - 1) != QLatin1Char('-')))
         return false;
     const CodeMatch reply = SmtpCodes::findReplyCode(text.mid(position - 4, 3));
     return reply.found();
@@ -187,7 +189,8 @@ void SmtpCodes::settleCodes(RecipientResult &r)
         const CodeMatch status = findPreferredStatusCode(diagnostic);
         const bool overrules = status.found()
             && (r.status.isEmpty() || isSpecificStatus(status.code)
-                || (isGenericStatus(r.status) && !isGenericStatus(status.code) && status.code.front() == r.status.front()));
+                || (isGenericStatus(r.status) && !isGenericStatus(status.code)
+                    && status.code.front() == r.status.front()));
         if (overrules)
             r.status = status.code;
         if (r.replyCode.isEmpty()) {

@@ -22,7 +22,8 @@ qsizetype findCode(QStringView text, const QString &code, qsizetype from, qsizet
     const QStringView scope = text.left(qMin(to, text.size()));
     qsizetype pos = from;
     while (pos < scope.size()) {
-        const CodeMatch m = status ? SmtpCodes::findStatusCode(scope, pos) : SmtpCodes::findReplyCode(scope, pos);
+        const CodeMatch m
+            = status ? SmtpCodes::findStatusCode(scope, pos) : SmtpCodes::findReplyCode(scope, pos);
         if (!m.found())
             return -1;
         if (m.code == code)
@@ -96,8 +97,8 @@ bool opensReplyLine(QStringView line, QStringView code, bool continued)
 // A line of an SMTP session transcript: the next command or reply, not more of this one.
 bool isTranscriptLine(QStringView line)
 {
-    static const QLatin1String markers[] = {QLatin1String("In:"), QLatin1String("Out:"), QLatin1String(">>>"),
-                                            QLatin1String("<<<")};
+    static const QLatin1String markers[]
+        = {QLatin1String("In:"), QLatin1String("Out:"), QLatin1String(">>>"), QLatin1String("<<<")};
     for (const QLatin1String &m : markers)
         if (line.startsWith(m))
             return true;
@@ -207,8 +208,8 @@ qsizetype findLinear(QStringView hay, QStringView needle, qsizetype from, qsizet
     return -1;
 }
 
-qsizetype indexOfCollapsed(const Collapsed &hay, QStringView needle, qsizetype from, qsizetype &length,
-                           qsizetype &work)
+qsizetype indexOfCollapsed(
+    const Collapsed &hay, QStringView needle, qsizetype from, qsizetype &length, qsizetype &work)
 {
     length = 0;
     const QString simple = needle.toString().simplified();
@@ -224,10 +225,12 @@ qsizetype indexOfCollapsed(const Collapsed &hay, QStringView needle, qsizetype f
 
 } // namespace
 
-qsizetype SpanLocator::indexOfLoose(QStringView haystack, QStringView needle, qsizetype from, qsizetype &length)
+qsizetype SpanLocator::indexOfLoose(
+    QStringView haystack, QStringView needle, qsizetype from, qsizetype &length)
 {
     qsizetype work = 0;
-    return indexOfCollapsed(Collapsed::of(haystack.left(qMin(haystack.size(), kSearchLimit))), needle, from, length, work);
+    return indexOfCollapsed(
+        Collapsed::of(haystack.left(qMin(haystack.size(), kSearchLimit))), needle, from, length, work);
 }
 
 const PhraseMatcher &SpanLocator::noticeMatcher()
@@ -276,7 +279,8 @@ Span SpanLocator::noticeSpan(const QString &text, qsizetype end)
     return span;
 }
 
-QList<Span> SpanLocator::locate(const MessageAnalysis &analysis, qsizetype bounceTextEnd, qsizetype statusBlockStart)
+QList<Span> SpanLocator::locate(
+    const MessageAnalysis &analysis, qsizetype bounceTextEnd, qsizetype statusBlockStart)
 {
     QList<Span> spans;
     const QString &text = analysis.displayText;
@@ -347,7 +351,8 @@ QList<Span> SpanLocator::locate(const MessageAnalysis &analysis, qsizetype bounc
             if (diagAt >= bounceTextEnd && diagAt < statusBlockStart) {
                 // Found only inside the returned original: look in the status block instead.
                 qsizetype other = 0;
-                const qsizetype inBlock = indexOfCollapsed(collapsed, r.diagnostic, statusBlockStart, other, work);
+                const qsizetype inBlock
+                    = indexOfCollapsed(collapsed, r.diagnostic, statusBlockStart, other, work);
                 if (inBlock >= 0) {
                     diagAt = inBlock;
                     diagLength = other;

@@ -16,13 +16,13 @@ public:
     // `bounceTextEnd` is where the returned original starts in the display text (spans prefer
     // the bounce's own words); `statusBlockStart` is where the delivery-status block starts
     // (display text size when there is none).
-    [[nodiscard]] static QList<Span> locate(const MessageAnalysis &analysis, qsizetype bounceTextEnd,
-                                            qsizetype statusBlockStart);
+    [[nodiscard]] static QList<Span> locate(
+        const MessageAnalysis &analysis, qsizetype bounceTextEnd, qsizetype statusBlockStart);
 
     // `needle` in `haystack` at or after `from`, where any run of whitespace in either side
     // matches any run in the other. Returns the start and sets `length` (in the haystack).
-    [[nodiscard]] static qsizetype indexOfLoose(QStringView haystack, QStringView needle, qsizetype from,
-                                                qsizetype &length);
+    [[nodiscard]] static qsizetype indexOfLoose(
+        QStringView haystack, QStringView needle, qsizetype from, qsizetype &length);
 
     // The notice: the bounce's opening sentence(s), as a range of `text` (length 0 when none).
     [[nodiscard]] static Span noticeSpan(const QString &text, qsizetype end);

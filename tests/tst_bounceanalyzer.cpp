@@ -61,61 +61,124 @@ void TestBounceAnalyzer::formats_data()
     QTest::addColumn<QString>("recipient");
     QTest::addColumn<QString>("status");
     QTest::addColumn<QString>("replyCode");
-    QTest::addColumn<QString>("notice");     // exact text of the notice span ("" = none)
+    QTest::addColumn<QString>("notice"); // exact text of the notice span ("" = none)
     QTest::addColumn<QString>("serverText"); // exact text of the server-text span
     QTest::addColumn<QString>("originalSubject");
 
-    QTest::newRow("postfix DSN") << "postfix-dsn-userunknown.eml" << "bounce" << "nobody@example.jp" << "5.1.1" << "550"
-                                 << "This is the mail system at host mx1.example.com."
-                                 << "<nobody@example.jp>: Recipient address rejected: User unknown in local recipient table"
-                                 << "Quarterly report";
-    QTest::newRow("exim text") << "exim-plain-mailboxfull.eml" << "bounce" << "full@example.org" << "5.2.2" << "552"
+    QTest::newRow("postfix DSN")
+        << "postfix-dsn-userunknown.eml"
+        << "bounce"
+        << "nobody@example.jp"
+        << "5.1.1"
+        << "550"
+        << "This is the mail system at host mx1.example.com."
+        << "<nobody@example.jp>: Recipient address rejected: User unknown in local recipient table"
+        << "Quarterly report";
+    QTest::newRow("exim text") << "exim-plain-mailboxfull.eml"
+                               << "bounce"
+                               << "full@example.org"
+                               << "5.2.2"
+                               << "552"
                                << "This message was created automatically by mail delivery software."
-                               << "Mailbox full: message size exceeds remaining quota" << "Meeting notes";
-    QTest::newRow("qmail text") << "qmail-plain-userunknown.eml" << "bounce" << "ghost@example.jp" << "5.1.1" << "550"
-                                << "Hi. This is the qmail-send program at smtp.example.net. I'm afraid I wasn't able to "
-                                   "deliver your message to the following addresses. This is a permanent error; I've "
-                                   "given up. Sorry it didn't work out."
-                                << "<ghost@example.jp>... User Unknown" << "Hello";
-    QTest::newRow("sendmail DSN") << "sendmail-dsn-transcript.eml" << "bounce" << "nohost@nowhere.example.net" << "5.1.2"
-                                  << "550"
-                                  << "The original message was received at Fri, 20 Nov 2026 09:29:58 +0900 from localhost [127.0.0.1]"
-                                  << "Host unknown" << "Invoice 2026-11";
-    QTest::newRow("gmail text") << "gmail-plain.eml" << "bounce" << "missing@example.net" << "5.1.1" << "550"
+                               << "Mailbox full: message size exceeds remaining quota"
+                               << "Meeting notes";
+    QTest::newRow("qmail text")
+        << "qmail-plain-userunknown.eml"
+        << "bounce"
+        << "ghost@example.jp"
+        << "5.1.1"
+        << "550"
+        << "Hi. This is the qmail-send program at smtp.example.net. I'm afraid I wasn't able to "
+           "deliver your message to the following addresses. This is a permanent error; I've "
+           "given up. Sorry it didn't work out."
+        << "<ghost@example.jp>... User Unknown"
+        << "Hello";
+    QTest::newRow("sendmail DSN")
+        << "sendmail-dsn-transcript.eml"
+        << "bounce"
+        << "nohost@nowhere.example.net"
+        << "5.1.2"
+        << "550"
+        << "The original message was received at Fri, 20 Nov 2026 09:29:58 +0900 from localhost [127.0.0.1]"
+        << "Host unknown"
+        << "Invoice 2026-11";
+    QTest::newRow("gmail text") << "gmail-plain.eml"
+                                << "bounce"
+                                << "missing@example.net"
+                                << "5.1.1"
+                                << "550"
                                 << "Delivery to the following recipient failed permanently:"
-                                << "The email account that you tried to reach does not exist." << "Catch up";
-    QTest::newRow("delay DSN") << "delayed-dsn.eml" << "delay" << "slow@example.org" << "4.4.1" << ""
+                                << "The email account that you tried to reach does not exist."
+                                << "Catch up";
+    QTest::newRow("delay DSN") << "delayed-dsn.eml"
+                               << "delay"
+                               << "slow@example.org"
+                               << "4.4.1"
+                               << ""
                                << "This is the mail system at host relay.example.com."
-                               << "connect to mx.example.org[192.0.2.50]:25: Connection timed out" << "";
-    QTest::newRow("delivered DSN") << "delivered-dsn.eml" << "delivered" << "happy@example.org" << "2.0.0" << "250" << ""
-                                   << "Ok: queued as 12345" << "";
-    QTest::newRow("global DSN") << "global-dsn-utf8.eml" << "bounce" << u"山田@example.jp"_qs << "5.1.1" << "550" << ""
-                                << u"山田@example.jp: mailbox unavailable"_qs << "";
-    QTest::newRow("feedback") << "arf-feedback.eml" << "feedback" << "reader@isp.example.net" << "" << ""
-                              << "This is an email abuse report for an email message received from IP 192.0.2.60 on "
-                                 "Tue, 17 Nov 2026 09:00:00 +0000."
-                              << "This is an email abuse report for an email message received from IP 192.0.2.60 on "
-                                 "Tue, 17 Nov 2026 09:00:00 +0000."
-                              << "Weekly offers";
+                               << "connect to mx.example.org[192.0.2.50]:25: Connection timed out"
+                               << "";
+    QTest::newRow("delivered DSN") << "delivered-dsn.eml"
+                                   << "delivered"
+                                   << "happy@example.org"
+                                   << "2.0.0"
+                                   << "250"
+                                   << ""
+                                   << "Ok: queued as 12345"
+                                   << "";
+    QTest::newRow("global DSN") << "global-dsn-utf8.eml"
+                                << "bounce" << u"山田@example.jp"_qs << "5.1.1"
+                                << "550"
+                                << "" << u"山田@example.jp: mailbox unavailable"_qs << "";
+    QTest::newRow("feedback")
+        << "arf-feedback.eml"
+        << "feedback"
+        << "reader@isp.example.net"
+        << ""
+        << ""
+        << "This is an email abuse report for an email message received from IP 192.0.2.60 on "
+           "Tue, 17 Nov 2026 09:00:00 +0000."
+        << "This is an email abuse report for an email message received from IP 192.0.2.60 on "
+           "Tue, 17 Nov 2026 09:00:00 +0000."
+        << "Weekly offers";
     // The list the bounce introduces ("did not reach the following recipient(s):") decides over
     // the quoted summary of the original ("To: team@example.com").
-    QTest::newRow("exchange list") << "exchange-list-plain.eml" << "bounce" << "tanaka@example.jp" << "" << ""
-                                   << "Your message"
-                                   << "The recipient name is not recognized MSEXCH:IMS:EXAMPLE:GW:JP 0 (000C05A6) Unknown Recipient"
-                                   << "";
+    QTest::newRow("exchange list")
+        << "exchange-list-plain.eml"
+        << "bounce"
+        << "tanaka@example.jp"
+        << ""
+        << ""
+        << "Your message"
+        << "The recipient name is not recognized MSEXCH:IMS:EXAMPLE:GW:JP 0 (000C05A6) Unknown Recipient"
+        << "";
     // A relay's bounce that only wraps another mail system's report: the inner report is read.
-    QTest::newRow("wrapped bounce") << "wrapped-bounce.eml" << "bounce" << "suzuki@example.org" << "5.1.1" << "550"
+    QTest::newRow("wrapped bounce") << "wrapped-bounce.eml"
+                                    << "bounce"
+                                    << "suzuki@example.org"
+                                    << "5.1.1"
+                                    << "550"
                                     << "The original message was received at Tue, 17 Nov 2026 09:59:00 +0900"
-                                    << "<suzuki@example.org>... User unknown" << "Minutes";
+                                    << "<suzuki@example.org>... User unknown"
+                                    << "Minutes";
     // An auto-reply that says "your message" is no bounce, and that phrase opens no notice.
-    QTest::newRow("auto-reply, notice words inside") << "autoreply-mentions-message.eml" << "autoreply" << "jiro@example.org"
-                                                     << "" << ""
-                                                     << "I am travelling until 30 November and will respond to your message as soon as I can."
-                                                     << "I am travelling until 30 November and will respond to your message as soon as I can."
-                                                     << "";
-    QTest::newRow("auto-reply") << "autoreply.eml" << "autoreply" << "hanako@example.org" << "" << ""
+    QTest::newRow("auto-reply, notice words inside")
+        << "autoreply-mentions-message.eml"
+        << "autoreply"
+        << "jiro@example.org"
+        << ""
+        << ""
+        << "I am travelling until 30 November and will respond to your message as soon as I can."
+        << "I am travelling until 30 November and will respond to your message as soon as I can."
+        << "";
+    QTest::newRow("auto-reply") << "autoreply.eml"
+                                << "autoreply"
+                                << "hanako@example.org"
+                                << ""
+                                << ""
                                 << "I am out of the office until 25 November with no access to e-mail."
-                                << "I am out of the office until 25 November with no access to e-mail." << "";
+                                << "I am out of the office until 25 November with no access to e-mail."
+                                << "";
 }
 
 void TestBounceAnalyzer::formats()
@@ -139,13 +202,14 @@ void TestBounceAnalyzer::formats()
     QCOMPARE(r.replyCode, replyCode);
     QCOMPARE(a.original.subject, originalSubject);
 
-    QCOMPARE(spanTexts(a, SpanRole::Notice), notice.isEmpty() ? QStringList() : QStringList{notice});
+    QCOMPARE(spanTexts(a, SpanRole::Notice), notice.isEmpty() ? QStringList() : QStringList {notice});
     // An auto-reply names its sender only in the header, which the display text does not hold.
     if (kind != QLatin1String("autoreply"))
         QVERIFY(spanTexts(a, SpanRole::Recipient).contains(recipient));
-    QCOMPARE(spanTexts(a, SpanRole::ServerText), QStringList{serverText});
-    QCOMPARE(spanTexts(a, SpanRole::StatusCode), status.isEmpty() ? QStringList() : QStringList{status});
-    QCOMPARE(spanTexts(a, SpanRole::ReplyCode), replyCode.isEmpty() ? QStringList() : QStringList{replyCode});
+    QCOMPARE(spanTexts(a, SpanRole::ServerText), QStringList {serverText});
+    QCOMPARE(spanTexts(a, SpanRole::StatusCode), status.isEmpty() ? QStringList() : QStringList {status});
+    QCOMPARE(
+        spanTexts(a, SpanRole::ReplyCode), replyCode.isEmpty() ? QStringList() : QStringList {replyCode});
     // Every span lies inside the display text and names a real recipient (or none, the notice).
     for (const Span &s : a.spans) {
         QVERIFY(s.start >= 0 && s.length > 0 && s.start + s.length <= a.displayText.size());
@@ -156,9 +220,9 @@ void TestBounceAnalyzer::formats()
 void TestBounceAnalyzer::lineEndings_data()
 {
     QTest::addColumn<QString>("file");
-    for (const char *name : {"postfix-dsn-userunknown.eml", "exim-plain-mailboxfull.eml", "qmail-plain-userunknown.eml",
-                             "sendmail-dsn-transcript.eml", "jp-iso2022jp-undeclared.eml", "arf-feedback.eml",
-                             "exchange-list-plain.eml", "wrapped-bounce.eml"})
+    for (const char *name : {"postfix-dsn-userunknown.eml", "exim-plain-mailboxfull.eml",
+             "qmail-plain-userunknown.eml", "sendmail-dsn-transcript.eml", "jp-iso2022jp-undeclared.eml",
+             "arf-feedback.eml", "exchange-list-plain.eml", "wrapped-bounce.eml"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -190,19 +254,23 @@ void TestBounceAnalyzer::charsets_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("recipient");
     QTest::addColumn<QString>("serverWords"); // must appear in the server-text span
-    QTest::addColumn<QString>("subject");     // the bounce's own subject, decoded
+    QTest::addColumn<QString>("subject"); // the bounce's own subject, decoded
 
     QTest::newRow("ISO-2022-JP undeclared, split encoded words")
-        << "jp-iso2022jp-undeclared.eml" << "taro@example.jp" << u"ユーザーが見つかりません"_qs << u"配信エラーのお知らせ"_qs;
-    QTest::newRow("Shift_JIS declared us-ascii") << "jp-sjis-misdeclared.eml" << "hanako@example.jp"
-                                                 << u"メールボックスがいっぱいです"_qs
+        << "jp-iso2022jp-undeclared.eml"
+        << "taro@example.jp" << u"ユーザーが見つかりません"_qs << u"配信エラーのお知らせ"_qs;
+    QTest::newRow("Shift_JIS declared us-ascii") << "jp-sjis-misdeclared.eml"
+                                                 << "hanako@example.jp" << u"メールボックスがいっぱいです"_qs
                                                  << "Returned mail: see transcript for details";
-    QTest::newRow("EUC-JP declared") << "jp-eucjp.eml" << "jiro@example.jp" << u"迷惑メールと判定されたため拒否しました"_qs
+    QTest::newRow("EUC-JP declared") << "jp-eucjp.eml"
+                                     << "jiro@example.jp" << u"迷惑メールと判定されたため拒否しました"_qs
                                      << "Returned mail";
-    QTest::newRow("windows-1252 undeclared") << "win1252-undeclared.eml" << "rene@example.org"
-                                             << u"Adresse inconnue échouée “no such user”"_qs << "Undeliverable: hello";
-    QTest::newRow("UTF-8 undeclared") << "utf8-undeclared.eml" << "kenji@example.jp" << u"受信者が見つかりません"_qs
-                                      << u"Undeliverable: 会議"_qs;
+    QTest::newRow("windows-1252 undeclared")
+        << "win1252-undeclared.eml"
+        << "rene@example.org" << u"Adresse inconnue échouée “no such user”"_qs << "Undeliverable: hello";
+    QTest::newRow("UTF-8 undeclared")
+        << "utf8-undeclared.eml"
+        << "kenji@example.jp" << u"受信者が見つかりません"_qs << u"Undeliverable: 会議"_qs;
 }
 
 void TestBounceAnalyzer::charsets()
@@ -226,7 +294,8 @@ void TestBounceAnalyzer::charsets()
 // returned message is no recipient, so the returned message's To names the group.
 void TestBounceAnalyzer::cjkAfterAddress()
 {
-    const MessageAnalysis a = BounceAnalyzer().analyze(readFixture(QStringLiteral("cjk-adjacent-address.eml")));
+    const MessageAnalysis a
+        = BounceAnalyzer().analyze(readFixture(QStringLiteral("cjk-adjacent-address.eml")));
     QVERIFY2(a.ok(), qPrintable(a.error));
     QCOMPARE(toString(a.kind), QStringLiteral("bounce"));
     QCOMPARE(a.recipients.size(), 1);
@@ -266,17 +335,20 @@ void TestBounceAnalyzer::badInput_data()
     for (int i = 0; i < 4096; ++i)
         binary.append(char((i * 7919) % 256));
     QTest::newRow("binary") << binary << true; // no header: "does not look like an e-mail message"
-    QTest::newRow("header only, truncated") << QByteArray("From: MAILER-DAEMON@example.com\nSubject: Undeliver") << false;
-    QTest::newRow("truncated multipart") << QByteArray("From: a@example.com\nContent-Type: multipart/report; "
-                                                       "report-type=delivery-status; boundary=x\n\n--x\nContent-Type: "
-                                                       "message/delivery-status\n\nFinal-Recipient: rfc822; u@exa")
-                                         << false;
-    QTest::newRow("unknown charset") << QByteArray("From: a@example.com\nContent-Type: text/plain; charset=x-nonsense\n\n"
-                                                   "caf\xe9\n")
-                                     << false;
-    QTest::newRow("malformed encoded words") << QByteArray("From: =?utf-8?B?####?= <a@example.com>\nSubject: "
-                                                           "=?iso-2022-jp?Q?=1B$B?= =?bogus?X?abc?=\n\nbody\n")
-                                             << false;
+    QTest::newRow("header only, truncated")
+        << QByteArray("From: MAILER-DAEMON@example.com\nSubject: Undeliver") << false;
+    QTest::newRow("truncated multipart")
+        << QByteArray("From: a@example.com\nContent-Type: multipart/report; "
+                      "report-type=delivery-status; boundary=x\n\n--x\nContent-Type: "
+                      "message/delivery-status\n\nFinal-Recipient: rfc822; u@exa")
+        << false;
+    QTest::newRow("unknown charset") << QByteArray(
+        "From: a@example.com\nContent-Type: text/plain; charset=x-nonsense\n\n"
+        "caf\xe9\n") << false;
+    QTest::newRow("malformed encoded words")
+        << QByteArray("From: =?utf-8?B?####?= <a@example.com>\nSubject: "
+                      "=?iso-2022-jp?Q?=1B$B?= =?bogus?X?abc?=\n\nbody\n")
+        << false;
 }
 
 void TestBounceAnalyzer::badInput()

@@ -25,7 +25,8 @@ QList<LoadedMessage> loadFixtures(const QStringList &names)
     return out;
 }
 
-const QStringList kAll{"userunknown.eml", "mailboxfull.eml", "two-recipients.eml", "not-a-bounce.eml", "two.mbox"};
+const QStringList kAll {
+    "userunknown.eml", "mailboxfull.eml", "two-recipients.eml", "not-a-bounce.eml", "two.mbox"};
 
 } // namespace
 
@@ -75,23 +76,23 @@ void TestBounceTableModel::cells_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("row");
     QTest::addColumn<QStringList>("expected"); // every column's display text
-    QTest::newRow("user unknown")
-        << "userunknown.eml" << 0
-        << QStringList{"tanaka@example.jp", "Address does not exist", "550", "5.1.1", "Permanent failure", "Yes",
-                       QString(), "userunknown.eml"};
+    QTest::newRow("user unknown") << "userunknown.eml" << 0
+                                  << QStringList {"tanaka@example.jp", "Address does not exist", "550",
+                                         "5.1.1", "Permanent failure", "Yes", QString(), "userunknown.eml"};
     QTest::newRow("delay") << "mailboxfull.eml" << 0
-                           << QStringList{"suzuki@example.jp", "Mailbox full", "452", "4.2.2", "Temporary failure", "No",
-                                          QString(), "mailboxfull.eml"};
+                           << QStringList {"suzuki@example.jp", "Mailbox full", "452", "4.2.2",
+                                  "Temporary failure", "No", QString(), "mailboxfull.eml"};
     QTest::newRow("second recipient, no reply code")
         << "two-recipients.eml" << 1
-        << QStringList{"info@nowhere.example.jp", "Domain does not exist", "", "5.4.4", "Permanent failure", "Yes",
-                       QString(), "two-recipients.eml"};
+        << QStringList {"info@nowhere.example.jp", "Domain does not exist", "", "5.4.4", "Permanent failure",
+               "Yes", QString(), "two-recipients.eml"};
     QTest::newRow("second message of an mbox")
         << "two.mbox" << 1
-        << QStringList{"suzuki@example.jp", "Mailbox full", "452", "4.2.2", "Temporary failure", "No", QString(),
-                       "two.mbox #2"};
+        << QStringList {"suzuki@example.jp", "Mailbox full", "452", "4.2.2", "Temporary failure", "No",
+               QString(), "two.mbox #2"};
     QTest::newRow("not a bounce") << "not-a-bounce.eml" << 0
-                                  << QStringList{"", "Not a bounce", "", "", "", "", QString(), "not-a-bounce.eml"};
+                                  << QStringList {
+                                         "", "Not a bounce", "", "", "", "", QString(), "not-a-bounce.eml"};
 }
 
 void TestBounceTableModel::cells()
@@ -129,12 +130,16 @@ void TestBounceTableModel::roles()
     QCOMPARE(delay.data(BounceTableModel::PermanentRole).toBool(), false);
     QCOMPARE(delay.data(BounceTableModel::FailureRole).toBool(), true);
     QCOMPARE(delay.data(BounceTableModel::SortRole).toDateTime(),
-             QDateTime(QDate(2024, 5, 15), QTime(8, 2, 11), Qt::UTC));
-    QVERIFY(model.index(0, 0).data(BounceTableModel::SearchTextRole).toString().contains(QLatin1String("user unknown")));
+        QDateTime(QDate(2024, 5, 15), QTime(8, 2, 11), Qt::UTC));
+    QVERIFY(model.index(0, 0)
+                .data(BounceTableModel::SearchTextRole)
+                .toString()
+                .contains(QLatin1String("user unknown")));
     QCOMPARE(model.rowOf(1), 2);
     QCOMPARE(model.rowOf(0, 1), 1);
     QCOMPARE(model.rowOf(5), -1);
-    QCOMPARE(model.headerData(BounceTableModel::HardBounce, Qt::Horizontal).toString(), QStringLiteral("Hard bounce"));
+    QCOMPARE(model.headerData(BounceTableModel::HardBounce, Qt::Horizontal).toString(),
+        QStringLiteral("Hard bounce"));
 }
 
 void TestBounceTableModel::sorting_data()
@@ -143,14 +148,16 @@ void TestBounceTableModel::sorting_data()
     QTest::addColumn<int>("order");
     QTest::addColumn<QString>("firstRecipient");
     QTest::newRow("recipient ascending") << int(BounceTableModel::Recipient) << int(Qt::AscendingOrder) << "";
-    QTest::newRow("recipient descending") << int(BounceTableModel::Recipient) << int(Qt::DescendingOrder)
-                                          << "tanaka@example.jp";
+    QTest::newRow("recipient descending")
+        << int(BounceTableModel::Recipient) << int(Qt::DescendingOrder) << "tanaka@example.jp";
     QTest::newRow("date newest first") << int(BounceTableModel::Date) << int(Qt::DescendingOrder) << "";
-    QTest::newRow("date oldest first") << int(BounceTableModel::Date) << int(Qt::AscendingOrder) << "tanaka@example.jp";
+    QTest::newRow("date oldest first")
+        << int(BounceTableModel::Date) << int(Qt::AscendingOrder) << "tanaka@example.jp";
     QTest::newRow("status ascending") << int(BounceTableModel::Status) << int(Qt::AscendingOrder) << "";
-    QTest::newRow("type: permanent first") << int(BounceTableModel::Type) << int(Qt::DescendingOrder)
-                                           << "tanaka@example.jp";
-    QTest::newRow("type: non-bounces, then temporary") << int(BounceTableModel::Type) << int(Qt::AscendingOrder) << "";
+    QTest::newRow("type: permanent first")
+        << int(BounceTableModel::Type) << int(Qt::DescendingOrder) << "tanaka@example.jp";
+    QTest::newRow("type: non-bounces, then temporary")
+        << int(BounceTableModel::Type) << int(Qt::AscendingOrder) << "";
 }
 
 void TestBounceTableModel::sorting()
@@ -175,20 +182,23 @@ void TestBounceTableModel::filters_data()
     QTest::addColumn<QStringList>("recipients");
     QTest::newRow("permanent only (delays and non-bounces out)")
         << "" << true << false << ""
-        << QStringList{"tanaka@example.jp", "sato@example.jp", "info@nowhere.example.jp", "tanaka@example.jp"};
-    QTest::newRow("hard only") << "" << false << true << "hostunknown" << QStringList{"info@nowhere.example.jp"};
+        << QStringList {
+               "tanaka@example.jp", "sato@example.jp", "info@nowhere.example.jp", "tanaka@example.jp"};
+    QTest::newRow("hard only") << "" << false << true << "hostunknown"
+                               << QStringList {"info@nowhere.example.jp"};
     QTest::newRow("reason") << "" << false << false << "mailboxfull"
-                            << QStringList{"suzuki@example.jp", "suzuki@example.jp"};
-    QTest::newRow("search is case-insensitive") << "SUZUKI" << false << false << ""
-                                                << QStringList{"suzuki@example.jp", "suzuki@example.jp"};
+                            << QStringList {"suzuki@example.jp", "suzuki@example.jp"};
+    QTest::newRow("search is case-insensitive")
+        << "SUZUKI" << false << false << "" << QStringList {"suzuki@example.jp", "suzuki@example.jp"};
     QTest::newRow("search the server's words") << "virtual mailbox" << false << false << ""
-                                               << QStringList{"tanaka@example.jp", "tanaka@example.jp"};
-    QTest::newRow("search a file name") << "two.mbox" << false << false << ""
-                                        << QStringList{"tanaka@example.jp", "suzuki@example.jp"};
-    QTest::newRow("search the translated reason") << "domain does not" << false << false << ""
-                                                  << QStringList{"info@nowhere.example.jp"};
-    QTest::newRow("all filters at once") << "example.jp" << true << true << "userunknown"
-                                         << QStringList{"tanaka@example.jp", "sato@example.jp", "tanaka@example.jp"};
+                                               << QStringList {"tanaka@example.jp", "tanaka@example.jp"};
+    QTest::newRow("search a file name")
+        << "two.mbox" << false << false << "" << QStringList {"tanaka@example.jp", "suzuki@example.jp"};
+    QTest::newRow("search the translated reason")
+        << "domain does not" << false << false << "" << QStringList {"info@nowhere.example.jp"};
+    QTest::newRow("all filters at once")
+        << "example.jp" << true << true << "userunknown"
+        << QStringList {"tanaka@example.jp", "sato@example.jp", "tanaka@example.jp"};
 }
 
 void TestBounceTableModel::filters()
@@ -216,10 +226,12 @@ void TestBounceTableModel::parseDate_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QDateTime>("expected");
-    QTest::newRow("rfc 2822") << "Wed, 15 May 2024 08:02:11 +0000" << QDateTime(QDate(2024, 5, 15), QTime(8, 2, 11), Qt::UTC);
+    QTest::newRow("rfc 2822") << "Wed, 15 May 2024 08:02:11 +0000"
+                              << QDateTime(QDate(2024, 5, 15), QTime(8, 2, 11), Qt::UTC);
     QTest::newRow("zone comment") << "Tue, 14 May 2024 10:15:02 +0900 (JST)"
                                   << QDateTime(QDate(2024, 5, 14), QTime(1, 15, 2), Qt::UTC);
-    QTest::newRow("no weekday") << "16 May 2024 17:40:09 +0900" << QDateTime(QDate(2024, 5, 16), QTime(8, 40, 9), Qt::UTC);
+    QTest::newRow("no weekday") << "16 May 2024 17:40:09 +0900"
+                                << QDateTime(QDate(2024, 5, 16), QTime(8, 40, 9), Qt::UTC);
     QTest::newRow("garbage") << "yesterday-ish" << QDateTime();
     QTest::newRow("empty") << "" << QDateTime();
 }
@@ -238,7 +250,7 @@ void TestBounceTableModel::clearAndReasons()
 {
     BounceTableModel model;
     model.appendMessages(loadFixtures(kAll));
-    QCOMPARE(model.reasons(), (QStringList{"hostunknown", "mailboxfull", "userunknown"}));
+    QCOMPARE(model.reasons(), (QStringList {"hostunknown", "mailboxfull", "userunknown"}));
     model.clear();
     QVERIFY(model.reasons().isEmpty());
     QCOMPARE(model.rowCount(), 0);

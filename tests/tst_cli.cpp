@@ -43,7 +43,8 @@ Run run(const QStringList &args, const QByteArray &input = {})
         p.kill();
         return {};
     }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+        p.readAllStandardError()};
 }
 
 QList<QJsonObject> jsonLines(const QByteArray &out)
@@ -87,9 +88,18 @@ void TestCli::jsonContract_data()
     QTest::addColumn<QString>("status");
     QTest::addColumn<QString>("replyCode");
     QTest::addColumn<bool>("permanent");
-    QTest::newRow("postfix") << fixture("postfix-dsn-userunknown.eml") << "bounce" << "nobody@example.jp" << "5.1.1" << "550" << true;
-    QTest::newRow("delay") << fixture("delayed-dsn.eml") << "delay" << "slow@example.org" << "4.4.1" << "" << false;
-    QTest::newRow("feedback") << fixture("arf-feedback.eml") << "feedback" << "reader@isp.example.net" << "" << "" << false;
+    QTest::newRow("postfix") << fixture("postfix-dsn-userunknown.eml") << "bounce"
+                             << "nobody@example.jp"
+                             << "5.1.1"
+                             << "550" << true;
+    QTest::newRow("delay") << fixture("delayed-dsn.eml") << "delay"
+                           << "slow@example.org"
+                           << "4.4.1"
+                           << "" << false;
+    QTest::newRow("feedback") << fixture("arf-feedback.eml") << "feedback"
+                              << "reader@isp.example.net"
+                              << ""
+                              << "" << false;
 }
 
 void TestCli::jsonContract()
@@ -114,8 +124,8 @@ void TestCli::jsonContract()
     const QJsonArray recipients = o.value("recipients").toArray();
     QCOMPARE(recipients.size(), 1);
     const QJsonObject rcpt = recipients.first().toObject();
-    for (const char *key : {"address", "action", "status", "reply_code", "diagnostic", "remote_mta", "reason", "permanent",
-                            "hard_bounce", "explanation"})
+    for (const char *key : {"address", "action", "status", "reply_code", "diagnostic", "remote_mta", "reason",
+             "permanent", "hard_bounce", "explanation"})
         QVERIFY2(rcpt.contains(QLatin1String(key)), key);
     QCOMPARE(rcpt.value("address").toString(), address);
     QCOMPARE(rcpt.value("status").toString(), status);
@@ -131,17 +141,21 @@ void TestCli::exitStatus_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<int>("jsonLines");
-    QTest::newRow("all read") << QStringList{"explain", "--format", "json", fixture("postfix-dsn-userunknown.eml"),
-                                             fixture("not-bounce.eml")}
+    QTest::newRow("all read") << QStringList {"explain", "--format", "json",
+        fixture("postfix-dsn-userunknown.eml"), fixture("not-bounce.eml")}
                               << 0 << 2;
-    QTest::newRow("one unreadable, the run goes on")
-        << QStringList{"explain", "--format=json", "/nonexistent/x.eml", fixture("qmail-plain-userunknown.eml")} << 1 << 2;
-    QTest::newRow("mbox gives one line per message") << QStringList{"explain", "--format", "json", fixture("two-bounces.mbox")}
-                                                     << 0 << 2;
-    QTest::newRow("no path") << QStringList{"explain"} << 2 << 0;
-    QTest::newRow("bad language") << QStringList{"explain", "--lang", "fr", fixture("not-bounce.eml")} << 2 << 0;
-    QTest::newRow("bad format") << QStringList{"explain", "--format", "xml", fixture("not-bounce.eml")} << 2 << 0;
-    QTest::newRow("unknown option") << QStringList{"explain", "--frobnicate", fixture("not-bounce.eml")} << 2 << 0;
+    QTest::newRow("one unreadable, the run goes on") << QStringList {"explain", "--format=json",
+        "/nonexistent/x.eml", fixture("qmail-plain-userunknown.eml")}
+                                                     << 1 << 2;
+    QTest::newRow("mbox gives one line per message")
+        << QStringList {"explain", "--format", "json", fixture("two-bounces.mbox")} << 0 << 2;
+    QTest::newRow("no path") << QStringList {"explain"} << 2 << 0;
+    QTest::newRow("bad language") << QStringList {"explain", "--lang", "fr", fixture("not-bounce.eml")} << 2
+                                  << 0;
+    QTest::newRow("bad format") << QStringList {"explain", "--format", "xml", fixture("not-bounce.eml")} << 2
+                                << 0;
+    QTest::newRow("unknown option") << QStringList {"explain", "--frobnicate", fixture("not-bounce.eml")} << 2
+                                    << 0;
 }
 
 void TestCli::exitStatus()
@@ -165,21 +179,23 @@ void TestCli::standardInput()
 {
     QFile f(fixture("exim-plain-mailboxfull.eml"));
     QVERIFY(f.open(QIODevice::ReadOnly));
-    const Run r = run({QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-")},
-                      f.readAll());
+    const Run r = run(
+        {QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-")},
+        f.readAll());
     QCOMPARE(r.exitCode, 0);
     const QList<QJsonObject> lines = jsonLines(r.out);
     QCOMPARE(lines.size(), 1);
     QCOMPARE(lines.first().value("source").toString(), QStringLiteral("-"));
     QCOMPARE(lines.first().value("recipients").toArray().first().toObject().value("address").toString(),
-             QStringLiteral("full@example.org"));
+        QStringLiteral("full@example.org"));
 }
 
 void TestCli::textFormat_data()
 {
     QTest::addColumn<QString>("lang");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("en") << "en" << "Recipient: nobody@example.jp";
+    QTest::newRow("en") << "en"
+                        << "Recipient: nobody@example.jp";
     QTest::newRow("ja") << "ja" << u"宛先のメールアドレスが存在しません"_qs;
 }
 
@@ -187,7 +203,8 @@ void TestCli::textFormat()
 {
     QFETCH(QString, lang);
     QFETCH(QString, expected);
-    const Run r = run({QStringLiteral("explain"), QStringLiteral("--lang"), lang, fixture("postfix-dsn-userunknown.eml")});
+    const Run r = run(
+        {QStringLiteral("explain"), QStringLiteral("--lang"), lang, fixture("postfix-dsn-userunknown.eml")});
     QCOMPARE(r.exitCode, 0);
     const QString out = QString::fromUtf8(r.out);
     QVERIFY2(out.contains(expected), qPrintable(out));
@@ -210,7 +227,8 @@ void TestCli::writesNothingNextToInput()
 {
     QTemporaryDir dir;
     QVERIFY(QFile::copy(fixture("postfix-dsn-userunknown.eml"), dir.filePath("bounce.eml")));
-    const QStringList before = QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    const QStringList before
+        = QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     const QDateTime modified = QFileInfo(dir.filePath("bounce.eml")).lastModified();
     QCOMPARE(run({QStringLiteral("explain"), dir.path()}).exitCode, 0);
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), before);

@@ -90,7 +90,9 @@ void TestCorpus::initTestCase()
 {
     QFile labels(corpusDir() + QStringLiteral("/labels.json"));
     if (!labels.open(QIODevice::ReadOnly))
-        QSKIP(qPrintable(QStringLiteral("The shared corpus is not at %1; set BOUNCELENS_CORPUS to run this test.").arg(corpusDir())));
+        QSKIP(qPrintable(
+            QStringLiteral("The shared corpus is not at %1; set BOUNCELENS_CORPUS to run this test.")
+                .arg(corpusDir())));
     m_labels = QJsonDocument::fromJson(labels.readAll()).object();
     QVERIFY2(!m_labels.isEmpty(), "labels.json is empty or not JSON");
 }
@@ -109,22 +111,29 @@ void TestCorpus::agreement()
                 if (r.address.compare(address, Qt::CaseInsensitive) == 0)
                     match = &r;
             const QString where = name + QStringLiteral(" ") + address;
-            recipient.add(match, where + QStringLiteral(" got [") + summary(found).replace(QLatin1Char('\n'), QLatin1String("; ")).left(300) + QLatin1Char(']'));
+            recipient.add(match,
+                where + QStringLiteral(" got [")
+                    + summary(found).replace(QLatin1Char('\n'), QLatin1String("; ")).left(300)
+                    + QLatin1Char(']'));
             const QString expStatus = label.value(QStringLiteral("status")).toString();
             const QString expReply = label.value(QStringLiteral("replycode")).toString();
             const QString expReason = label.value(QStringLiteral("reason")).toString();
             const bool expHard = label.value(QStringLiteral("hardbounce")).toBool();
             if (!expStatus.isEmpty())
                 status.add(match && match->status == expStatus,
-                           where + QStringLiteral(" want ") + expStatus + QStringLiteral(" got ") + (match ? match->status : QStringLiteral("(no recipient)")));
+                    where + QStringLiteral(" want ") + expStatus + QStringLiteral(" got ")
+                        + (match ? match->status : QStringLiteral("(no recipient)")));
             if (!expReply.isEmpty())
                 reply.add(match && match->replyCode == expReply,
-                          where + QStringLiteral(" want ") + expReply + QStringLiteral(" got ") + (match ? match->replyCode : QStringLiteral("(no recipient)")));
+                    where + QStringLiteral(" want ") + expReply + QStringLiteral(" got ")
+                        + (match ? match->replyCode : QStringLiteral("(no recipient)")));
             reason.add(match && match->reason == expReason,
-                       where + QStringLiteral(" want ") + expReason + QStringLiteral(" got ") + (match ? match->reason : QStringLiteral("(no recipient)"))
-                           + QStringLiteral(" :: ") + (match ? match->diagnostic.left(160) : QString()));
+                where + QStringLiteral(" want ") + expReason + QStringLiteral(" got ")
+                    + (match ? match->reason : QStringLiteral("(no recipient)")) + QStringLiteral(" :: ")
+                    + (match ? match->diagnostic.left(160) : QString()));
             hard.add(match && match->hardBounce == expHard,
-                     where + QStringLiteral(" want hard=") + (expHard ? QStringLiteral("true") : QStringLiteral("false")));
+                where + QStringLiteral(" want hard=")
+                    + (expHard ? QStringLiteral("true") : QStringLiteral("false")));
         }
     }
     const bool verbose = qEnvironmentVariableIsSet("BOUNCELENS_CORPUS_MISSES");

@@ -65,7 +65,7 @@ MessageAnalysis makeMessage(MessageKind kind)
 }
 
 RecipientResult makeRecipient(const QString &reason, const QString &status, const QString &reply,
-                              const QString &diagnostic, bool permanent)
+    const QString &diagnostic, bool permanent)
 {
     RecipientResult r;
     r.address = QStringLiteral("user@example.jp");
@@ -132,79 +132,284 @@ private slots:
         QTest::addColumn<QString>("expected");
 
         const int bounce = int(MessageKind::Bounce);
-        const QString unknown = QStringLiteral("550 5.1.1 <user@example.jp>: Recipient address rejected: User unknown");
-        QTest::newRow("userunknown title en") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "en" << "title" << "The address does not exist";
-        QTest::newRow("userunknown title ja") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "ja" << "title" << "宛先のメールアドレスが存在しません";
-        QTest::newRow("userunknown verdict en") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "en" << "verdict" << "Permanent error";
-        QTest::newRow("userunknown verdict ja") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "ja" << "verdict" << "恒久的なエラーです";
-        QTest::newRow("userunknown quote en") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "en" << "quote" << "The server said: “" + unknown + "”";
-        QTest::newRow("userunknown quote ja") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "ja" << "quote" << "サーバーからのメッセージ：“" + unknown + "”";
-        QTest::newRow("userunknown gloss en") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "en" << "gloss" << "In short: The address does not exist.";
-        QTest::newRow("userunknown gloss ja") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "ja" << "gloss" << "要点：宛先のメールアドレスが存在しません。";
-        QTest::newRow("userunknown notes en") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "en" << "notes" << "5.1.1 — The recipient's mailbox does not exist";
-        QTest::newRow("userunknown notes ja") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "ja" << "notes" << "5.1.1「宛先のメールボックスが存在しません」";
-        QTest::newRow("userunknown customer en") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "en" << "customer"
-                                                 << "The message you sent (to: user@example.jp; date: 29 Apr 2017, 23:34 (UTC+09:00); subject: “Invoice”) could not be delivered because";
-        QTest::newRow("userunknown customer ja") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "ja" << "customer"
-                                                 << "お送りいただいたメール（宛先：user@example.jp、日時：2017年4月29日 23:34（UTC+09:00）、件名：「Invoice」）は、";
-        QTest::newRow("userunknown who ja") << bounce << "userunknown" << "5.1.1" << "550" << unknown << true << "ja" << "who" << "差出人";
+        const QString unknown
+            = QStringLiteral("550 5.1.1 <user@example.jp>: Recipient address rejected: User unknown");
+        QTest::newRow("userunknown title en") << bounce << "userunknown"
+                                              << "5.1.1"
+                                              << "550" << unknown << true << "en"
+                                              << "title"
+                                              << "The address does not exist";
+        QTest::newRow("userunknown title ja") << bounce << "userunknown"
+                                              << "5.1.1"
+                                              << "550" << unknown << true << "ja"
+                                              << "title"
+                                              << "宛先のメールアドレスが存在しません";
+        QTest::newRow("userunknown verdict en") << bounce << "userunknown"
+                                                << "5.1.1"
+                                                << "550" << unknown << true << "en"
+                                                << "verdict"
+                                                << "Permanent error";
+        QTest::newRow("userunknown verdict ja") << bounce << "userunknown"
+                                                << "5.1.1"
+                                                << "550" << unknown << true << "ja"
+                                                << "verdict"
+                                                << "恒久的なエラーです";
+        QTest::newRow("userunknown quote en") << bounce << "userunknown"
+                                              << "5.1.1"
+                                              << "550" << unknown << true << "en"
+                                              << "quote"
+                                              << "The server said: “" + unknown + "”";
+        QTest::newRow("userunknown quote ja") << bounce << "userunknown"
+                                              << "5.1.1"
+                                              << "550" << unknown << true << "ja"
+                                              << "quote"
+                                              << "サーバーからのメッセージ：“" + unknown + "”";
+        QTest::newRow("userunknown gloss en") << bounce << "userunknown"
+                                              << "5.1.1"
+                                              << "550" << unknown << true << "en"
+                                              << "gloss"
+                                              << "In short: The address does not exist.";
+        QTest::newRow("userunknown gloss ja") << bounce << "userunknown"
+                                              << "5.1.1"
+                                              << "550" << unknown << true << "ja"
+                                              << "gloss"
+                                              << "要点：宛先のメールアドレスが存在しません。";
+        QTest::newRow("userunknown notes en") << bounce << "userunknown"
+                                              << "5.1.1"
+                                              << "550" << unknown << true << "en"
+                                              << "notes"
+                                              << "5.1.1 — The recipient's mailbox does not exist";
+        QTest::newRow("userunknown notes ja") << bounce << "userunknown"
+                                              << "5.1.1"
+                                              << "550" << unknown << true << "ja"
+                                              << "notes"
+                                              << "5.1.1「宛先のメールボックスが存在しません」";
+        QTest::newRow("userunknown customer en")
+            << bounce << "userunknown"
+            << "5.1.1"
+            << "550" << unknown << true << "en"
+            << "customer"
+            << "The message you sent (to: user@example.jp; date: 29 Apr 2017, 23:34 (UTC+09:00); subject: "
+               "“Invoice”) could not be delivered because";
+        QTest::newRow("userunknown customer ja")
+            << bounce << "userunknown"
+            << "5.1.1"
+            << "550" << unknown << true << "ja"
+            << "customer"
+            << "お送りいただいたメール（宛先：user@example.jp、日時：2017年4月29日 "
+               "23:34（UTC+09:00）、件名：「Invoice」）は、";
+        QTest::newRow("userunknown who ja") << bounce << "userunknown"
+                                            << "5.1.1"
+                                            << "550" << unknown << true << "ja"
+                                            << "who"
+                                            << "差出人";
 
         const QString full = QStringLiteral("452 4.2.2 <user@example.jp>: Mailbox full");
-        QTest::newRow("mailboxfull title en") << bounce << "mailboxfull" << "4.2.2" << "452" << full << false << "en" << "title" << "The recipient's mailbox is full";
-        QTest::newRow("mailboxfull title ja") << bounce << "mailboxfull" << "4.2.2" << "452" << full << false << "ja" << "title" << "宛先のメールボックスが満杯です";
-        QTest::newRow("mailboxfull verdict en") << bounce << "mailboxfull" << "4.2.2" << "452" << full << false << "en" << "verdict" << "Temporary error";
-        QTest::newRow("mailboxfull verdict ja") << bounce << "mailboxfull" << "4.2.2" << "452" << full << false << "ja" << "verdict" << "一時的なエラーです";
+        QTest::newRow("mailboxfull title en") << bounce << "mailboxfull"
+                                              << "4.2.2"
+                                              << "452" << full << false << "en"
+                                              << "title"
+                                              << "The recipient's mailbox is full";
+        QTest::newRow("mailboxfull title ja") << bounce << "mailboxfull"
+                                              << "4.2.2"
+                                              << "452" << full << false << "ja"
+                                              << "title"
+                                              << "宛先のメールボックスが満杯です";
+        QTest::newRow("mailboxfull verdict en") << bounce << "mailboxfull"
+                                                << "4.2.2"
+                                                << "452" << full << false << "en"
+                                                << "verdict"
+                                                << "Temporary error";
+        QTest::newRow("mailboxfull verdict ja") << bounce << "mailboxfull"
+                                                << "4.2.2"
+                                                << "452" << full << false << "ja"
+                                                << "verdict"
+                                                << "一時的なエラーです";
 
-        const QString banned = QStringLiteral("550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/");
-        QTest::newRow("blocked title en") << bounce << "blocked" << "5.7.606" << "550" << banned << true << "en" << "title" << "The receiving server blocked the sending server";
-        QTest::newRow("blocked title ja") << bounce << "blocked" << "5.7.606" << "550" << banned << true << "ja" << "title" << "受信側のメールサーバーが送信元のサーバーを拒否しました";
-        QTest::newRow("blocked notes en") << bounce << "blocked" << "5.7.606" << "550" << banned << true << "en" << "notes" << "The sending IP address is blocked (Microsoft)";
-        QTest::newRow("blocked notes ja") << bounce << "blocked" << "5.7.606" << "550" << banned << true << "ja" << "notes" << "送信元のIPアドレスがブロックされています（Microsoft）";
+        const QString banned
+            = QStringLiteral("550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal "
+                             "from this list please visit https://sender.office.com/");
+        QTest::newRow("blocked title en") << bounce << "blocked"
+                                          << "5.7.606"
+                                          << "550" << banned << true << "en"
+                                          << "title"
+                                          << "The receiving server blocked the sending server";
+        QTest::newRow("blocked title ja") << bounce << "blocked"
+                                          << "5.7.606"
+                                          << "550" << banned << true << "ja"
+                                          << "title"
+                                          << "受信側のメールサーバーが送信元のサーバーを拒否しました";
+        QTest::newRow("blocked notes en") << bounce << "blocked"
+                                          << "5.7.606"
+                                          << "550" << banned << true << "en"
+                                          << "notes"
+                                          << "The sending IP address is blocked (Microsoft)";
+        QTest::newRow("blocked notes ja") << bounce << "blocked"
+                                          << "5.7.606"
+                                          << "550" << banned << true << "ja"
+                                          << "notes"
+                                          << "送信元のIPアドレスがブロックされています（Microsoft）";
 
-        const QString dmarc = QStringLiteral("550 5.7.26 Unauthenticated email from example.jp is not accepted due to domain's DMARC policy.");
-        QTest::newRow("authfailure title en") << bounce << "authfailure" << "5.7.26" << "550" << dmarc << true << "en" << "title" << "Sender authentication (SPF, DKIM, DMARC) failed";
-        QTest::newRow("authfailure title ja") << bounce << "authfailure" << "5.7.26" << "550" << dmarc << true << "ja" << "title" << "送信ドメイン認証（SPF・DKIM・DMARC）に失敗しました";
-        QTest::newRow("authfailure who ja") << bounce << "authfailure" << "5.7.26" << "550" << dmarc << true << "ja" << "who" << "送信側のメール管理者";
+        const QString dmarc = QStringLiteral(
+            "550 5.7.26 Unauthenticated email from example.jp is not accepted due to domain's DMARC policy.");
+        QTest::newRow("authfailure title en") << bounce << "authfailure"
+                                              << "5.7.26"
+                                              << "550" << dmarc << true << "en"
+                                              << "title"
+                                              << "Sender authentication (SPF, DKIM, DMARC) failed";
+        QTest::newRow("authfailure title ja") << bounce << "authfailure"
+                                              << "5.7.26"
+                                              << "550" << dmarc << true << "ja"
+                                              << "title"
+                                              << "送信ドメイン認証（SPF・DKIM・DMARC）に失敗しました";
+        QTest::newRow("authfailure who ja") << bounce << "authfailure"
+                                            << "5.7.26"
+                                            << "550" << dmarc << true << "ja"
+                                            << "who"
+                                            << "送信側のメール管理者";
 
         const QString big = QStringLiteral("552 5.3.4 Message size exceeds fixed limit");
-        QTest::newRow("emailtoolarge fix en") << bounce << "emailtoolarge" << "5.3.4" << "552" << big << true << "en" << "fix" << "Make the message smaller";
-        QTest::newRow("emailtoolarge fix ja") << bounce << "emailtoolarge" << "5.3.4" << "552" << big << true << "ja" << "fix" << "メールを小さくしてください";
+        QTest::newRow("emailtoolarge fix en") << bounce << "emailtoolarge"
+                                              << "5.3.4"
+                                              << "552" << big << true << "en"
+                                              << "fix"
+                                              << "Make the message smaller";
+        QTest::newRow("emailtoolarge fix ja") << bounce << "emailtoolarge"
+                                              << "5.3.4"
+                                              << "552" << big << true << "ja"
+                                              << "fix"
+                                              << "メールを小さくしてください";
 
         const QString spam = QStringLiteral("554 5.7.1 Message rejected as spam");
-        QTest::newRow("spamdetected title ja") << bounce << "spamdetected" << "5.7.1" << "554" << spam << true << "ja" << "title" << "迷惑メールと判定されました";
-        QTest::newRow("spamdetected customer en") << bounce << "spamdetected" << "5.7.1" << "554" << spam << true << "en" << "customer" << "judged it to be spam";
+        QTest::newRow("spamdetected title ja") << bounce << "spamdetected"
+                                               << "5.7.1"
+                                               << "554" << spam << true << "ja"
+                                               << "title"
+                                               << "迷惑メールと判定されました";
+        QTest::newRow("spamdetected customer en") << bounce << "spamdetected"
+                                                  << "5.7.1"
+                                                  << "554" << spam << true << "en"
+                                                  << "customer"
+                                                  << "judged it to be spam";
 
-        const QString gaveUp = QStringLiteral("Resources temporarily unavailable [#4.1.9]. I'm not going to try again");
-        QTest::newRow("expired verdict en") << bounce << "expired" << "4.1.9" << "" << gaveUp << true << "en" << "verdict" << "Sending it again may work";
-        QTest::newRow("expired verdict ja") << bounce << "expired" << "4.1.9" << "" << gaveUp << true << "ja" << "verdict" << "送り直したメールは届く可能性があります";
+        const QString gaveUp
+            = QStringLiteral("Resources temporarily unavailable [#4.1.9]. I'm not going to try again");
+        QTest::newRow("expired verdict en") << bounce << "expired"
+                                            << "4.1.9"
+                                            << "" << gaveUp << true << "en"
+                                            << "verdict"
+                                            << "Sending it again may work";
+        QTest::newRow("expired verdict ja") << bounce << "expired"
+                                            << "4.1.9"
+                                            << "" << gaveUp << true << "ja"
+                                            << "verdict"
+                                            << "送り直したメールは届く可能性があります";
         // The gloss follows the reason read from the words, not a code's contradicting registry meaning.
-        const QString refused = QStringLiteral("421 4.2.1 Service refuse. Service refused, please try later.");
-        QTest::newRow("blocked gloss ja") << bounce << "blocked" << "4.2.1" << "421" << refused << true << "ja" << "gloss" << "要点：受信側のメールサーバーが送信元のサーバーを拒否しました。";
+        const QString refused
+            = QStringLiteral("421 4.2.1 Service refuse. Service refused, please try later.");
+        QTest::newRow("blocked gloss ja") << bounce << "blocked"
+                                          << "4.2.1"
+                                          << "421" << refused << true << "ja"
+                                          << "gloss"
+                                          << "要点：受信側のメールサーバーが送信元のサーバーを拒否しました。";
 
         // Unclear reason: said honestly, and what the codes alone tell.
         const QString noMail = QStringLiteral("521 mx.example.jp does not accept mail");
-        QTest::newRow("undefined 521 title en") << bounce << "undefined" << "" << "521" << noMail << true << "en" << "title" << "the cause is not clear";
-        QTest::newRow("undefined 521 title ja") << bounce << "undefined" << "" << "521" << noMail << true << "ja" << "title" << "原因は特定できません";
-        QTest::newRow("undefined 521 cause en") << bounce << "undefined" << "" << "521" << noMail << true << "en" << "cause" << "The codes alone tell this much: The receiving host does not accept mail at all";
-        QTest::newRow("undefined 521 cause ja") << bounce << "undefined" << "" << "521" << noMail << true << "ja" << "cause" << "コードからわかるのは次のことです：受信側のホストはメールを一切受け付けていません";
-        QTest::newRow("undefined 521 gloss en") << bounce << "undefined" << "" << "521" << noMail << true << "en" << "gloss" << "In short: This server does not accept mail.";
-        QTest::newRow("undefined bare en") << bounce << "undefined" << "" << "" << "" << true << "en" << "cause" << "gives no reason that can be identified";
-        QTest::newRow("undefined bare ja") << bounce << "undefined" << "" << "" << "" << true << "ja" << "cause" << "原因を確実に特定できる情報がありません";
-        QTest::newRow("unknown reason name") << bounce << "nosuchreason" << "" << "" << "" << true << "en" << "title" << "the cause is not clear";
+        QTest::newRow("undefined 521 title en") << bounce << "undefined"
+                                                << ""
+                                                << "521" << noMail << true << "en"
+                                                << "title"
+                                                << "the cause is not clear";
+        QTest::newRow("undefined 521 title ja") << bounce << "undefined"
+                                                << ""
+                                                << "521" << noMail << true << "ja"
+                                                << "title"
+                                                << "原因は特定できません";
+        QTest::newRow("undefined 521 cause en")
+            << bounce << "undefined"
+            << ""
+            << "521" << noMail << true << "en"
+            << "cause"
+            << "The codes alone tell this much: The receiving host does not accept mail at all";
+        QTest::newRow("undefined 521 cause ja")
+            << bounce << "undefined"
+            << ""
+            << "521" << noMail << true << "ja"
+            << "cause"
+            << "コードからわかるのは次のことです：受信側のホストはメールを一切受け付けていません";
+        QTest::newRow("undefined 521 gloss en") << bounce << "undefined"
+                                                << ""
+                                                << "521" << noMail << true << "en"
+                                                << "gloss"
+                                                << "In short: This server does not accept mail.";
+        QTest::newRow("undefined bare en") << bounce << "undefined"
+                                           << ""
+                                           << ""
+                                           << "" << true << "en"
+                                           << "cause"
+                                           << "gives no reason that can be identified";
+        QTest::newRow("undefined bare ja") << bounce << "undefined"
+                                           << ""
+                                           << ""
+                                           << "" << true << "ja"
+                                           << "cause"
+                                           << "原因を確実に特定できる情報がありません";
+        QTest::newRow("unknown reason name") << bounce << "nosuchreason"
+                                             << ""
+                                             << ""
+                                             << "" << true << "en"
+                                             << "title"
+                                             << "the cause is not clear";
 
         // Not failures.
         const int delay = int(MessageKind::Delay);
         const QString slow = QStringLiteral("451 4.4.1 Connection timed out");
-        QTest::newRow("delay title en") << delay << "expired" << "4.4.1" << "451" << slow << false << "en" << "title" << "Delivery is delayed";
-        QTest::newRow("delay title ja") << delay << "expired" << "4.4.1" << "451" << slow << false << "ja" << "title" << "配信が遅れています";
-        QTest::newRow("delay verdict ja") << delay << "expired" << "4.4.1" << "451" << slow << false << "ja" << "verdict" << "まだ配信に失敗したわけではありません";
-        QTest::newRow("delay customer ja") << delay << "expired" << "4.4.1" << "451" << slow << false << "ja" << "customer" << "まだ相手に届いていません";
+        QTest::newRow("delay title en") << delay << "expired"
+                                        << "4.4.1"
+                                        << "451" << slow << false << "en"
+                                        << "title"
+                                        << "Delivery is delayed";
+        QTest::newRow("delay title ja") << delay << "expired"
+                                        << "4.4.1"
+                                        << "451" << slow << false << "ja"
+                                        << "title"
+                                        << "配信が遅れています";
+        QTest::newRow("delay verdict ja") << delay << "expired"
+                                          << "4.4.1"
+                                          << "451" << slow << false << "ja"
+                                          << "verdict"
+                                          << "まだ配信に失敗したわけではありません";
+        QTest::newRow("delay customer ja") << delay << "expired"
+                                           << "4.4.1"
+                                           << "451" << slow << false << "ja"
+                                           << "customer"
+                                           << "まだ相手に届いていません";
         const int autoReply = int(MessageKind::AutoReply);
-        QTest::newRow("vacation title ja") << autoReply << "vacation" << "" << "" << "" << false << "ja" << "title" << "自動応答（不在通知など）です";
-        QTest::newRow("vacation verdict en") << autoReply << "vacation" << "" << "" << "" << false << "en" << "verdict" << "This is not an error.";
+        QTest::newRow("vacation title ja") << autoReply << "vacation"
+                                           << ""
+                                           << ""
+                                           << "" << false << "ja"
+                                           << "title"
+                                           << "自動応答（不在通知など）です";
+        QTest::newRow("vacation verdict en") << autoReply << "vacation"
+                                             << ""
+                                             << ""
+                                             << "" << false << "en"
+                                             << "verdict"
+                                             << "This is not an error.";
         const int feedback = int(MessageKind::Feedback);
-        QTest::newRow("feedback title en") << feedback << "feedback" << "" << "" << "" << false << "en" << "title" << "A recipient reported the message as unwanted";
-        QTest::newRow("feedback fix ja") << feedback << "feedback" << "" << "" << "" << false << "ja" << "fix" << "配信停止として扱ってください";
+        QTest::newRow("feedback title en") << feedback << "feedback"
+                                           << ""
+                                           << ""
+                                           << "" << false << "en"
+                                           << "title"
+                                           << "A recipient reported the message as unwanted";
+        QTest::newRow("feedback fix ja") << feedback << "feedback"
+                                         << ""
+                                         << ""
+                                         << "" << false << "ja"
+                                         << "fix"
+                                         << "配信停止として扱ってください";
     }
     void keySentence()
     {
@@ -229,16 +434,17 @@ private slots:
         MessageAnalysis message = makeMessage(MessageKind::Delay);
         RecipientResult r = makeRecipient("expired", "4.4.1", "", "", false);
         r.retryUntil = QStringLiteral("Fri, 3 May 2024 10:00:00 +0900");
-        QVERIFY(BounceExplainer::explain(message, r, Language::English).verdict.contains("keeps trying until Fri, 3 May 2024"));
-        QVERIFY(BounceExplainer::explain(message, r, Language::Japanese).verdict.contains("まで配信を試み続けます"));
+        QVERIFY(BounceExplainer::explain(message, r, Language::English)
+                    .verdict.contains("keeps trying until Fri, 3 May 2024"));
+        QVERIFY(BounceExplainer::explain(message, r, Language::Japanese)
+                    .verdict.contains("まで配信を試み続けます"));
     }
 
     void notAReplyCode()
     {
         // 453 is not an SMTP reply code: nothing is made up for it.
         const Explanation e = BounceExplainer::explain(makeMessage(MessageKind::Bounce),
-                                                       makeRecipient("undefined", "", "453", "453 whatever", true),
-                                                       Language::Japanese);
+            makeRecipient("undefined", "", "453", "453 whatever", true), Language::Japanese);
         QVERIFY(e.codeNotes.isEmpty());
         QVERIFY(e.serverGloss.isEmpty());
     }
@@ -248,10 +454,14 @@ private slots:
         QTest::addColumn<bool>("headers");
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("no original en") << false << "en" << "(to: user@example.jp; date: unknown; subject: unknown)";
-        QTest::newRow("no original ja") << false << "ja" << "（宛先：user@example.jp、日時：不明、件名：不明）";
-        QTest::newRow("no subject en") << true << "en" << "subject: none)";
-        QTest::newRow("no subject ja") << true << "ja" << "件名：なし）";
+        QTest::newRow("no original en") << false << "en"
+                                        << "(to: user@example.jp; date: unknown; subject: unknown)";
+        QTest::newRow("no original ja") << false << "ja"
+                                        << "（宛先：user@example.jp、日時：不明、件名：不明）";
+        QTest::newRow("no subject en") << true << "en"
+                                       << "subject: none)";
+        QTest::newRow("no subject ja") << true << "ja"
+                                       << "件名：なし）";
     }
     void fallbacks()
     {
@@ -262,8 +472,8 @@ private slots:
         message.kind = MessageKind::Bounce;
         if (headers)
             message.original.messageId = QStringLiteral("<1@example.jp>");
-        const Explanation e = BounceExplainer::explain(message, makeRecipient("userunknown", "5.1.1", "550", "", true),
-                                                       languageFromCode(language));
+        const Explanation e = BounceExplainer::explain(
+            message, makeRecipient("userunknown", "5.1.1", "550", "", true), languageFromCode(language));
         QVERIFY2(e.customer.contains(expected), qPrintable(e.customer));
         QVERIFY(rawPlaceholder(e.customer).isEmpty());
         QVERIFY(e.serverQuote.isEmpty());
@@ -274,9 +484,14 @@ private slots:
         MessageAnalysis message = makeMessage(MessageKind::Bounce);
         message.recipients << makeRecipient("userunknown", "5.1.1", "550", "550 5.1.1 User unknown", true);
         const QJsonObject ex = JsonExport::toJson(message, Language::Japanese)
-                                   .value("recipients").toArray().first().toObject()
-                                   .value("explanation").toObject();
-        for (const char *key : {"title", "cause", "fix", "customer", "verdict", "who_acts", "server_text", "server_quote", "server_gloss"})
+                                   .value("recipients")
+                                   .toArray()
+                                   .first()
+                                   .toObject()
+                                   .value("explanation")
+                                   .toObject();
+        for (const char *key : {"title", "cause", "fix", "customer", "verdict", "who_acts", "server_text",
+                 "server_quote", "server_gloss"})
             QVERIFY2(ex.contains(QLatin1String(key)), key);
         QCOMPARE(ex.value("title").toString(), QStringLiteral("宛先のメールアドレスが存在しません"));
         QCOMPARE(ex.value("code_notes").toArray().size(), 2);
@@ -301,8 +516,9 @@ private slots:
                 const MessageAnalysis a = analyzer.analyze(raw);
                 ++messages;
                 for (const RecipientResult &r : a.recipients) {
-                    QStringList userData = {r.address, a.original.subject.simplified(), a.original.date.simplified(),
-                                            a.arrivalDate.simplified(), a.date.simplified(), r.retryUntil.simplified()};
+                    QStringList userData
+                        = {r.address, a.original.subject.simplified(), a.original.date.simplified(),
+                            a.arrivalDate.simplified(), a.date.simplified(), r.retryUntil.simplified()};
                     userData.removeAll(QString());
                     for (const Language language : {Language::English, Language::Japanese}) {
                         const Explanation e = BounceExplainer::explain(a, r, language);
@@ -314,7 +530,8 @@ private slots:
                             for (const QString &value : userData)
                                 text.remove(value);
                             if (!rawPlaceholder(text).isEmpty())
-                                failures << QStringLiteral("%1 [%2]: placeholder in %3").arg(name, languageCode(language), text);
+                                failures << QStringLiteral("%1 [%2]: placeholder in %3")
+                                                .arg(name, languageCode(language), text);
                             if (language == Language::Japanese && !text.isEmpty()) {
                                 if (!hasJapaneseScript(text))
                                     failures << QStringLiteral("%1 [ja]: no Japanese in %2").arg(name, text);

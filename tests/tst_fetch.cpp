@@ -618,8 +618,8 @@ void TestFetch::listFolders_data()
     QTest::addColumn<QString>("scheme");
     QTest::addColumn<bool>("startTls");
     QTest::addColumn<QStringList>("expected");
-    const QStringList imapFolders {QStringLiteral("INBOX"), QStringLiteral("Archive"), QStringLiteral("INBOX/Bounces"),
-        QStringLiteral("Parent/Child"), QStringLiteral("Spät")};
+    const QStringList imapFolders {QStringLiteral("INBOX"), QStringLiteral("Archive"),
+        QStringLiteral("INBOX/Bounces"), QStringLiteral("Parent/Child"), QStringLiteral("Spät")};
     QTest::newRow("imap") << QStringLiteral("imap") << false << imapFolders;
     QTest::newRow("imap starttls") << QStringLiteral("imap") << true << imapFolders;
     QTest::newRow("imaps") << QStringLiteral("imaps") << false << imapFolders;
@@ -651,7 +651,7 @@ void TestFetch::listFolders()
         QCOMPARE(untrusted.error, FetchError::Certificate);
         QVERIFY(untrusted.folders.isEmpty());
         QCOMPARE(FetchTls::normalizeFingerprint(untrusted.certificateFingerprint),
-                 FetchTls::normalizeFingerprint(m_serverFingerprint));
+            FetchTls::normalizeFingerprint(m_serverFingerprint));
         options.caFile = m_caFile;
         options.password = QStringLiteral("wrong");
         const FolderListResult denied = MailboxFetcher::listFolders(options);

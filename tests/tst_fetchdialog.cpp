@@ -29,10 +29,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTest>
-
 
 using namespace bouncelens;
 
@@ -74,8 +73,7 @@ QString settingsFilesText(const QString &dir)
     return all;
 }
 
-template<typename T>
-T *waitForChild(QObject *parent, const QString &name, int timeout = 30000)
+template<typename T> T *waitForChild(QObject *parent, const QString &name, int timeout = 30000)
 {
     QElapsedTimer timer;
     timer.start();
@@ -130,8 +128,8 @@ private slots:
 private:
     // Opens File > Fetch from Mailbox… and fills in the account.
     FetchDialog *openAndFill(MainWindow &w, FetchAccount::Protocol protocol, FetchAccount::Security security,
-                             const QString &scheme, const QString &pass = password,
-                             const QString &folder = QStringLiteral("INBOX"));
+        const QString &scheme, const QString &pass = password,
+        const QString &folder = QStringLiteral("INBOX"));
     // Clicks Fetch and waits for the fetch to end (answering no certificate question).
     FetchResult fetch(MainWindow &w, FetchDialog *dialog);
 
@@ -172,10 +170,11 @@ void TestFetchDialog::initTestCase()
     int n = 0;
     QByteArray bulkBounce;
     for (const QFileInfo &info :
-         QDir(QStringLiteral(BOUNCELENS_FIXTURES "/fetch")).entryInfoList({QStringLiteral("*.eml")})) {
+        QDir(QStringLiteral(BOUNCELENS_FIXTURES "/fetch")).entryInfoList({QStringLiteral("*.eml")})) {
         for (const RawMessage &raw : loader.loadFile(info.absoluteFilePath())) {
             ++n;
-            QFile f(m_root + QStringLiteral("/Maildir/cur/17000%1.M%1P1.test:2,S").arg(n, 3, 10, QLatin1Char('0')));
+            QFile f(m_root
+                + QStringLiteral("/Maildir/cur/17000%1.M%1P1.test:2,S").arg(n, 3, 10, QLatin1Char('0')));
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(raw.bytes);
             f.close();
@@ -190,7 +189,8 @@ void TestFetchDialog::initTestCase()
     QVERIFY(m_expected.size() >= 4);
     QVERIFY(!bulkBounce.isEmpty());
     for (int i = 0; i < kBulkMessages; ++i) {
-        QFile f(m_root + QStringLiteral("/Maildir/.Bulk/cur/18000%1.M%1P1.test:2,").arg(i, 4, 10, QLatin1Char('0')));
+        QFile f(m_root
+            + QStringLiteral("/Maildir/.Bulk/cur/18000%1.M%1P1.test:2,").arg(i, 4, 10, QLatin1Char('0')));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bulkBounce);
     }
@@ -215,8 +215,7 @@ void TestFetchDialog::cleanup()
 }
 
 FetchDialog *TestFetchDialog::openAndFill(MainWindow &w, FetchAccount::Protocol protocol,
-                                          FetchAccount::Security security, const QString &scheme,
-                                          const QString &pass, const QString &folder)
+    FetchAccount::Security security, const QString &scheme, const QString &pass, const QString &folder)
 {
     w.fetchAction()->trigger();
     FetchDialog *d = w.fetchDialog();
@@ -279,8 +278,9 @@ void TestFetchDialog::portFollowsSecurity()
         }
     }
     QCOMPARE(d.account().url().section(QLatin1Char(':'), 0, 0),
-             QString(protocol == int(FetchAccount::Protocol::Pop3) ? QStringLiteral("pop3") : QStringLiteral("imap"))
-                 + (security == int(FetchAccount::Security::SslTls) ? QStringLiteral("s") : QString()));
+        QString(
+            protocol == int(FetchAccount::Protocol::Pop3) ? QStringLiteral("pop3") : QStringLiteral("imap"))
+            + (security == int(FetchAccount::Security::SslTls) ? QStringLiteral("s") : QString()));
     // A port of the user's own stays.
     d.portSpin()->setValue(10993);
     d.securityCombo()->setCurrentIndex((security + 1) % 3);
@@ -338,10 +338,12 @@ void TestFetchDialog::fetchFillsTheTable()
     QFETCH(QString, scheme);
     QFETCH(bool, preTrusted);
     if (preTrusted)
-        AccountStore().trustFingerprint(QStringLiteral("127.0.0.1:%1").arg(m_server.port(scheme)), m_serverFingerprint);
+        AccountStore().trustFingerprint(
+            QStringLiteral("127.0.0.1:%1").arg(m_server.port(scheme)), m_serverFingerprint);
     MainWindow w;
     w.show();
-    FetchDialog *d = openAndFill(w, FetchAccount::Protocol(protocol), FetchAccount::Security(security), scheme);
+    FetchDialog *d
+        = openAndFill(w, FetchAccount::Protocol(protocol), FetchAccount::Security(security), scheme);
     QVERIFY(d);
     QVERIFY(d->isVisible());
     QSignalSpy rows(w.model(), &QAbstractItemModel::rowsInserted);
@@ -353,7 +355,8 @@ void TestFetchDialog::fetchFillsTheTable()
     QCOMPARE(rows.size(), m_expected.size());
     QCOMPARE(result.messages.size(), m_expected.size());
     for (const LoadedMessage &m : w.model()->messages())
-        QVERIFY2(m.analysis.source.startsWith(scheme + QStringLiteral("://127.0.0.1:")), qPrintable(m.analysis.source));
+        QVERIFY2(m.analysis.source.startsWith(scheme + QStringLiteral("://127.0.0.1:")),
+            qPrintable(m.analysis.source));
     QVERIFY(!w.isFetching());
     QVERIFY(!w.isLoading());
     QVERIFY(w.fetchAction()->isEnabled());
@@ -376,8 +379,8 @@ void TestFetchDialog::accountRememberedWithoutPassword()
     {
         MainWindow w;
         w.show();
-        FetchDialog *d = openAndFill(w, FetchAccount::Protocol::Imap, FetchAccount::Security::None,
-                                     QStringLiteral("imap"));
+        FetchDialog *d = openAndFill(
+            w, FetchAccount::Protocol::Imap, FetchAccount::Security::None, QStringLiteral("imap"));
         QVERIFY(d);
         d->sinceCheck()->setChecked(true);
         d->sinceEdit()->setDate(QDate::currentDate().addDays(-400));
@@ -441,7 +444,8 @@ void TestFetchDialog::untrustedCertificateIsOfferedAndRemembered()
     w.show();
 
     // First declined: nothing fetched, nothing trusted.
-    FetchDialog *d = openAndFill(w, FetchAccount::Protocol(protocol), FetchAccount::Security(security), scheme);
+    FetchDialog *d
+        = openAndFill(w, FetchAccount::Protocol(protocol), FetchAccount::Security(security), scheme);
     QVERIFY(d);
     QSignalSpy finished(&w, &MainWindow::fetchFinished);
     QTest::mouseClick(d->fetchButton(), Qt::LeftButton);
@@ -499,14 +503,15 @@ void TestFetchDialog::testConnection_data()
                              << "Connected and logged in";
     QTest::newRow("IMAP folder Bulk") << int(P::Imap) << int(S::None) << "imap" << password << "Bulk" << true
                                       << "the folder Bulk can be read";
-    QTest::newRow("IMAP no such folder") << int(P::Imap) << int(S::None) << "imap" << password << "Nope" << false
-                                         << "does not exist";
+    QTest::newRow("IMAP no such folder")
+        << int(P::Imap) << int(S::None) << "imap" << password << "Nope" << false << "does not exist";
     QTest::newRow("POP3 ok") << int(P::Pop3) << int(S::None) << "pop3" << password << "INBOX" << true
                              << "Connected and logged in";
-    QTest::newRow("IMAP wrong password") << int(P::Imap) << int(S::None) << "imap" << "wrong" << "INBOX" << false
-                                         << "did not accept the user name or password";
-    QTest::newRow("POP3S untrusted, declined") << int(P::Pop3) << int(S::SslTls) << "pop3s" << password << "INBOX"
-                                               << false << "not trusted";
+    QTest::newRow("IMAP wrong password") << int(P::Imap) << int(S::None) << "imap"
+                                         << "wrong"
+                                         << "INBOX" << false << "did not accept the user name or password";
+    QTest::newRow("POP3S untrusted, declined")
+        << int(P::Pop3) << int(S::SslTls) << "pop3s" << password << "INBOX" << false << "not trusted";
 }
 
 void TestFetchDialog::testConnection()
@@ -520,8 +525,8 @@ void TestFetchDialog::testConnection()
     QFETCH(QString, text);
     MainWindow w;
     w.show();
-    FetchDialog *d = openAndFill(w, FetchAccount::Protocol(protocol), FetchAccount::Security(security), scheme,
-                                 pass, folder);
+    FetchDialog *d = openAndFill(
+        w, FetchAccount::Protocol(protocol), FetchAccount::Security(security), scheme, pass, folder);
     QVERIFY(d);
     QSignalSpy done(d, &FetchDialog::testFinished);
     QTest::mouseClick(d->testButton(), Qt::LeftButton);
@@ -551,7 +556,8 @@ void TestFetchDialog::wrongPasswordTranslated_data()
 {
     QTest::addColumn<int>("language");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("English") << int(Language::English) << QStringLiteral("did not accept the user name or password");
+    QTest::newRow("English") << int(Language::English)
+                             << QStringLiteral("did not accept the user name or password");
     QTest::newRow("Japanese") << int(Language::Japanese)
                               << QStringLiteral("ユーザー名またはパスワードを受け付けませんでした");
 }
@@ -564,7 +570,7 @@ void TestFetchDialog::wrongPasswordTranslated()
     w.setLanguage(Language(language), false);
     w.show();
     FetchDialog *d = openAndFill(w, FetchAccount::Protocol::Imap, FetchAccount::Security::None,
-                                 QStringLiteral("imap"), QStringLiteral("wrong-password"));
+        QStringLiteral("imap"), QStringLiteral("wrong-password"));
     QVERIFY(d);
     const FetchResult result = fetch(w, d);
     QCOMPARE(result.error, FetchError::Authentication);
@@ -591,8 +597,10 @@ void TestFetchDialog::dialogRetranslates()
     const QString englishWarning = d->plainTextWarning()->text();
     const QString englishTitle = d->windowTitle();
     w.setLanguage(Language::Japanese, false);
-    QTRY_VERIFY(d->windowTitle() != englishTitle); // LanguageChange reaches top-level windows as a posted event
-    QVERIFY2(d->plainTextWarning()->text().contains(QStringLiteral("暗号化")), qPrintable(d->plainTextWarning()->text()));
+    QTRY_VERIFY(
+        d->windowTitle() != englishTitle); // LanguageChange reaches top-level windows as a posted event
+    QVERIFY2(d->plainTextWarning()->text().contains(QStringLiteral("暗号化")),
+        qPrintable(d->plainTextWarning()->text()));
     QVERIFY(d->fetchButton()->text().contains(QStringLiteral("取得")));
     QVERIFY(w.fetchAction()->text().contains(QStringLiteral("メールボックス")));
     QCOMPARE(d->securityCombo()->currentIndex(), int(FetchAccount::Security::None)); // choices kept
@@ -606,8 +614,10 @@ void TestFetchDialog::cancelKeepsPartialResults_data()
     QTest::addColumn<int>("protocol");
     QTest::addColumn<QString>("scheme");
     QTest::addColumn<QString>("folder");
-    QTest::newRow("IMAP") << int(FetchAccount::Protocol::Imap) << QStringLiteral("imap") << QStringLiteral("Bulk");
-    QTest::newRow("POP3") << int(FetchAccount::Protocol::Pop3) << QStringLiteral("pop3") << QStringLiteral("INBOX");
+    QTest::newRow("IMAP") << int(FetchAccount::Protocol::Imap) << QStringLiteral("imap")
+                          << QStringLiteral("Bulk");
+    QTest::newRow("POP3") << int(FetchAccount::Protocol::Pop3) << QStringLiteral("pop3")
+                          << QStringLiteral("INBOX");
 }
 
 void TestFetchDialog::cancelKeepsPartialResults()
@@ -617,8 +627,8 @@ void TestFetchDialog::cancelKeepsPartialResults()
     QFETCH(QString, folder);
     MainWindow w;
     w.show();
-    FetchDialog *d = openAndFill(w, FetchAccount::Protocol(protocol), FetchAccount::Security::None, scheme,
-                                 password, folder);
+    FetchDialog *d = openAndFill(
+        w, FetchAccount::Protocol(protocol), FetchAccount::Security::None, scheme, password, folder);
     QVERIFY(d);
     // On the first bounce in the table: freeze the server (so the fetch cannot finish on its
     // own), then press Cancel in the status bar.

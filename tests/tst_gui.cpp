@@ -81,7 +81,8 @@ QList<int> effectiveRoles(const MessageAnalysis &a)
 {
     QList<int> roles(a.displayText.size(), -1);
     QList<Span> spans = a.spans;
-    std::stable_sort(spans.begin(), spans.end(), [](const Span &l, const Span &r) { return l.length > r.length; });
+    std::stable_sort(
+        spans.begin(), spans.end(), [](const Span &l, const Span &r) { return l.length > r.length; });
     for (const Span &s : spans)
         for (qsizetype i = s.start; i < s.start + s.length && i < roles.size(); ++i)
             roles[i] = int(s.role);
@@ -163,9 +164,12 @@ void TestGui::dropShowsHighlightsAndExplanation_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("verdict");
     QTest::addColumn<int>("cards");
-    QTest::newRow("user unknown") << "userunknown.eml" << "permanent failure" << 1;
-    QTest::newRow("mailbox full (delay)") << "mailboxfull.eml" << "temporary failure" << 1;
-    QTest::newRow("two recipients") << "two-recipients.eml" << "permanent failure" << 2;
+    QTest::newRow("user unknown") << "userunknown.eml"
+                                  << "permanent failure" << 1;
+    QTest::newRow("mailbox full (delay)") << "mailboxfull.eml"
+                                          << "temporary failure" << 1;
+    QTest::newRow("two recipients") << "two-recipients.eml"
+                                    << "permanent failure" << 2;
 }
 
 void TestGui::dropShowsHighlightsAndExplanation()
@@ -222,11 +226,12 @@ void TestGui::dropSeveral_data()
     QTest::addColumn<QStringList>("paths"); // fixture names; "" means the fixture folder itself
     QTest::addColumn<int>("messages");
     QTest::addColumn<int>("rows");
-    QTest::newRow("one file") << QStringList{"userunknown.eml"} << 1 << 1;
-    QTest::newRow("several files") << QStringList{"userunknown.eml", "mailboxfull.eml", "two-recipients.eml"} << 3 << 4;
-    QTest::newRow("mbox") << QStringList{"two.mbox"} << 2 << 2;
-    QTest::newRow("not a bounce") << QStringList{"not-a-bounce.eml"} << 1 << 1;
-    QTest::newRow("folder") << QStringList{""} << 6 << 7;
+    QTest::newRow("one file") << QStringList {"userunknown.eml"} << 1 << 1;
+    QTest::newRow("several files") << QStringList {"userunknown.eml", "mailboxfull.eml", "two-recipients.eml"}
+                                   << 3 << 4;
+    QTest::newRow("mbox") << QStringList {"two.mbox"} << 2 << 2;
+    QTest::newRow("not a bounce") << QStringList {"not-a-bounce.eml"} << 1 << 1;
+    QTest::newRow("folder") << QStringList {""} << 6 << 7;
 }
 
 void TestGui::dropSeveral()
@@ -295,7 +300,8 @@ void TestGui::switchLanguage()
     QVERIFY(dropUrls(&w, urls({"userunknown.eml"})));
     QVERIFY(waitLoaded(w));
     QCOMPARE(menuTitled(w, 0)->title(), QStringLiteral("&File"));
-    QCOMPARE(w.model()->headerData(BounceTableModel::Recipient, Qt::Horizontal).toString(), QStringLiteral("Recipient"));
+    QCOMPARE(w.model()->headerData(BounceTableModel::Recipient, Qt::Horizontal).toString(),
+        QStringLiteral("Recipient"));
     const QString englishHeadline = headline(w);
     const QString englishReason = w.model()->index(0, BounceTableModel::Reason).data().toString();
 
@@ -394,7 +400,8 @@ void TestGui::pasteMessage()
     paste->trigger();
     QVERIFY(waitLoaded(w));
     QCOMPARE(w.model()->messages().size(), 1);
-    QCOMPARE(w.model()->messageAt(0).analysis.recipients.value(0).address, QStringLiteral("tanaka@example.jp"));
+    QCOMPARE(
+        w.model()->messageAt(0).analysis.recipients.value(0).address, QStringLiteral("tanaka@example.jp"));
     QVERIFY(!w.model()->messageAt(0).raw.isEmpty());
 }
 
@@ -464,7 +471,8 @@ void TestGui::largeFolderKeepsUiResponsive()
     QVERIFY(rowsEarly < count || total < 300); // rows arrived progressively
     // The event loop kept running: at least a third of the 10 ms ticks fired during the load.
     QVERIFY2(ticks >= total / 30, qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(total)));
-    qInfo("%d messages: first rows after %lld ms, all after %lld ms, %d timer ticks", count, firstRows, total, ticks);
+    qInfo("%d messages: first rows after %lld ms, all after %lld ms, %d timer ticks", count, firstRows, total,
+        ticks);
 }
 
 void TestGui::largeFolderCanBeCancelled()
@@ -507,7 +515,8 @@ void TestGui::exportsFromWindow()
     QVERIFY(w.exportTo(MainWindow::ExportKind::SuppressionCsv, dir.filePath("s.csv"), &error));
     QFile csv(dir.filePath("s.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
-    QCOMPARE(csv.readAll(), QByteArray("email\r\ninfo@nowhere.example.jp\r\nsato@example.jp\r\ntanaka@example.jp\r\n"));
+    QCOMPARE(csv.readAll(),
+        QByteArray("email\r\ninfo@nowhere.example.jp\r\nsato@example.jp\r\ntanaka@example.jp\r\n"));
     QVERIFY(w.exportTo(MainWindow::ExportKind::ReportPdf, dir.filePath("r.pdf"), &error));
     QFile pdf(dir.filePath("r.pdf"));
     QVERIFY(pdf.open(QIODevice::ReadOnly));

@@ -62,16 +62,16 @@ void TestExporters::suppressionCsv_data()
     QTest::addColumn<QList<LoadedMessage>>("messages");
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("fixtures: hard bounces only, unique, sorted")
-        << loadFixtures({"userunknown.eml", "mailboxfull.eml", "two-recipients.eml", "two.mbox", "not-a-bounce.eml"})
+        << loadFixtures(
+               {"userunknown.eml", "mailboxfull.eml", "two-recipients.eml", "two.mbox", "not-a-bounce.eml"})
         << QByteArray("email\r\ninfo@nowhere.example.jp\r\nsato@example.jp\r\ntanaka@example.jp\r\n");
     QTest::newRow("nothing hard") << loadFixtures({"mailboxfull.eml"}) << QByteArray("email\r\n");
-    QTest::newRow("case folded duplicates")
-        << QList<LoadedMessage>{withAddress("Kato@Example.jp"), withAddress("kato@example.jp")}
-        << QByteArray("email\r\nkato@example.jp\r\n");
-    QTest::newRow("quoted local part with comma")
-        << QList<LoadedMessage>{withAddress("\"a,b\"@example.jp")} << QByteArray("email\r\n\"\"\"a,b\"\"@example.jp\"\r\n");
-    QTest::newRow("soft bounce left out") << QList<LoadedMessage>{withAddress("soft@example.jp", false)}
-                                          << QByteArray("email\r\n");
+    QTest::newRow("case folded duplicates") << QList<LoadedMessage> {withAddress("Kato@Example.jp"),
+        withAddress("kato@example.jp")} << QByteArray("email\r\nkato@example.jp\r\n");
+    QTest::newRow("quoted local part with comma") << QList<LoadedMessage> {withAddress("\"a,b\"@example.jp")}
+                                                  << QByteArray("email\r\n\"\"\"a,b\"\"@example.jp\"\r\n");
+    QTest::newRow("soft bounce left out")
+        << QList<LoadedMessage> {withAddress("soft@example.jp", false)} << QByteArray("email\r\n");
 }
 
 void TestExporters::suppressionCsv()
@@ -106,8 +106,10 @@ void TestExporters::csvField()
 
 void TestExporters::tableCsv()
 {
-    const QByteArray csv = Exporters::tableCsv(loadFixtures({"two-recipients.eml", "not-a-bounce.eml"}), Language::English);
-    QVERIFY(csv.startsWith("\xEF\xBB\xBF" "email,reason,permanent,hard_bounce,reply_code,status,date,source,"));
+    const QByteArray csv
+        = Exporters::tableCsv(loadFixtures({"two-recipients.eml", "not-a-bounce.eml"}), Language::English);
+    QVERIFY(csv.startsWith("\xEF\xBB\xBF"
+                           "email,reason,permanent,hard_bounce,reply_code,status,date,source,"));
     const QList<QByteArray> lines = csv.mid(3).split('\n');
     QCOMPARE(lines.size(), 5); // header, two recipients, the non-bounce, and the empty tail
     QVERIFY(lines.at(1).startsWith("sato@example.jp,userunknown,true,true,550,5.1.1,"));
@@ -123,7 +125,8 @@ void TestExporters::tableJson()
 {
     const QList<LoadedMessage> messages = loadFixtures({"two-recipients.eml", "two.mbox"});
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(Exporters::tableJson(messages, Language::Japanese), &error);
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(Exporters::tableJson(messages, Language::Japanese), &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
     QVERIFY(doc.isArray());
     QCOMPARE(doc.array().size(), 3);
@@ -131,11 +134,18 @@ void TestExporters::tableJson()
     QCOMPARE(first.value("kind").toString(), QStringLiteral("bounce"));
     QCOMPARE(first.value("recipients").toArray().size(), 2);
     QCOMPARE(doc.array().at(2).toObject().value("message").toInt(), 1);
-    const QString title =
-        first.value("recipients").toArray().first().toObject().value("explanation").toObject().value("title").toString();
-    QCOMPARE(title, BounceExplainer::explain(messages.first().analysis, messages.first().analysis.recipients.first(),
-                                             Language::Japanese)
-                        .title);
+    const QString title = first.value("recipients")
+                              .toArray()
+                              .first()
+                              .toObject()
+                              .value("explanation")
+                              .toObject()
+                              .value("title")
+                              .toString();
+    QCOMPARE(title,
+        BounceExplainer::explain(
+            messages.first().analysis, messages.first().analysis.recipients.first(), Language::Japanese)
+            .title);
 
     const QList<QByteArray> lines = Exporters::tableJsonLines(messages, Language::English).split('\n');
     QCOMPARE(lines.size(), 4);
@@ -148,13 +158,16 @@ void TestExporters::reportHtml_data()
     QTest::addColumn<int>("language");
     QTest::addColumn<QStringList>("contains");
     QTest::newRow("en") << "userunknown.eml" << int(Language::English)
-                        << QStringList{"<html lang=\"en\">", "The address does not exist — permanent failure",
-                                       "tanaka@example.jp", "What to do", "Text for the customer",
-                                       "background-color:", "Quotation for May"};
+                        << QStringList {"<html lang=\"en\">",
+                               "The address does not exist — permanent failure", "tanaka@example.jp",
+                               "What to do", "Text for the customer",
+                               "background-color:", "Quotation for May"};
     QTest::newRow("two recipients") << "two-recipients.eml" << int(Language::English)
-                                    << QStringList{"sato@example.jp", "info@nowhere.example.jp", "550 / 5.1.1"};
-    QTest::newRow("ja (explainer text)") << "userunknown.eml" << int(Language::Japanese)
-                                         << QStringList{"<html lang=\"ja\">", u"宛先のメールアドレスが存在しません"_qs};
+                                    << QStringList {
+                                           "sato@example.jp", "info@nowhere.example.jp", "550 / 5.1.1"};
+    QTest::newRow("ja (explainer text)")
+        << "userunknown.eml" << int(Language::Japanese)
+        << QStringList {"<html lang=\"ja\">", u"宛先のメールアドレスが存在しません"_qs};
 }
 
 void TestExporters::reportHtml()
@@ -173,9 +186,9 @@ void TestExporters::pdf()
     QTemporaryDir dir;
     const QString path = dir.filePath("report.pdf");
     QString error;
-    QVERIFY(Exporters::writePdf(path, Exporters::reportHtml(loadFixtures({"userunknown.eml"}).first().analysis,
-                                                             Language::Japanese),
-                                QStringLiteral("t"), &error));
+    QVERIFY(Exporters::writePdf(path,
+        Exporters::reportHtml(loadFixtures({"userunknown.eml"}).first().analysis, Language::Japanese),
+        QStringLiteral("t"), &error));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();

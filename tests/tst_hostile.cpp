@@ -17,9 +17,9 @@
 // Crashes found by the fuzzer are kept in tests/fixtures/fuzz/ and replayed here, one row each.
 #include "BounceAnalyzer.h"
 #include "DeliveryStatusParser.h"
-#include "bench/LargeBounce.h"
 #include "JsonExport.h"
 #include "MessageLoader.h"
+#include "bench/LargeBounce.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -111,14 +111,17 @@ QByteArray plainBounce(const QByteArray &body, const QByteArray &contentType = "
 QByteArray dsnRecipient(int i, const QByteArray &diagnostic)
 {
     const QByteArray address = "user" + QByteArray::number(i) + "@example.jp";
-    return "Final-Recipient: rfc822; " + address + "\nAction: failed\nStatus: 5.1.1\n"
-           "Remote-MTA: dns; mx.example.jp\nDiagnostic-Code: smtp; "
-        + (diagnostic.isEmpty() ? "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown" : diagnostic)
+    return "Final-Recipient: rfc822; " + address
+        + "\nAction: failed\nStatus: 5.1.1\n"
+          "Remote-MTA: dns; mx.example.jp\nDiagnostic-Code: smtp; "
+        + (diagnostic.isEmpty() ? "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown"
+                                : diagnostic)
         + "\n";
 }
 
 // A multipart/report DSN: a text part, the delivery-status part, an optional extra part.
-QByteArray dsnBounce(const QByteArray &humanText, const QByteArray &statusBody, const QByteArray &extraPart = {})
+QByteArray dsnBounce(
+    const QByteArray &humanText, const QByteArray &statusBody, const QByteArray &extraPart = {})
 {
     QByteArray out = kBounceHeader;
     out += "MIME-Version: 1.0\n"
@@ -163,7 +166,8 @@ QByteArray wideMultipart(int parts)
 {
     QByteArray out = kBounceHeader + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"w\"\n\n";
     for (int i = 0; i < parts; ++i)
-        out += "--w\nContent-Type: text/plain\n\n550 5.1.1 <u" + QByteArray::number(i) + "@example.jp> user unknown\n";
+        out += "--w\nContent-Type: text/plain\n\n550 5.1.1 <u" + QByteArray::number(i)
+            + "@example.jp> user unknown\n";
     out += "--w--\n";
     return out;
 }
@@ -182,7 +186,8 @@ QByteArray hugeHeader()
     QByteArray out = kBounceHeader;
     for (int i = 0; i < 100000; ++i)
         out += "Received: from relay" + QByteArray::number(i) + ".example.net (relay.example.net [192.0.2."
-            + QByteArray::number(i % 250) + "]) by mx.example.org with ESMTP id " + QByteArray::number(i) + "\n";
+            + QByteArray::number(i % 250) + "]) by mx.example.org with ESMTP id " + QByteArray::number(i)
+            + "\n";
     out += "X-Folded: start\n" + repeated("\tcontinued 550 5.1.1 user unknown\n", 8 * kMiB);
     out += "\nThis is the mail system at host mx.example.org.\n\n<user@example.jp>: 550 5.1.1 User unknown\n";
     return out;
@@ -192,7 +197,8 @@ QByteArray nulBytes()
 {
     QByteArray out = kBounceHeader;
     out += QByteArray("X-Nul: a\0b\0c\n", 13);
-    out += "\nThis is the mail system\0 at host mx.example.org.\n\n<user@example.jp>: 550\0 5.1.1 User unknown\n";
+    out += "\nThis is the mail system\0 at host mx.example.org.\n\n<user@example.jp>: 550\0 5.1.1 User "
+           "unknown\n";
     out += QByteArray(4 * kMiB, '\0');
     return out;
 }
@@ -200,22 +206,27 @@ QByteArray nulBytes()
 QByteArray badCharsets()
 {
     const QByteArray sjis = QByteArray::fromHex("82a082a282a482a682a8"); // あいうえお in Shift_JIS
-    const QByteArray utf8Bad = QByteArray::fromHex("e3818ce381ffc0afedbfbf"); // truncated, overlong, surrogate
+    const QByteArray utf8Bad
+        = QByteArray::fromHex("e3818ce381ffc0afedbfbf"); // truncated, overlong, surrogate
     QByteArray part = "--c\nContent-Type: text/plain\n\n" + sjis + " " + utf8Bad + "\n";
-    for (const char *charset : {"x-no-such-charset", "", "utf-7", "iso-2022-jp", "utf-8", "\"\"", "../../etc/passwd",
-                                "utf-16", "utf-32", "x-unknown; charset=also"}) {
+    for (const char *charset : {"x-no-such-charset", "", "utf-7", "iso-2022-jp", "utf-8", "\"\"",
+             "../../etc/passwd", "utf-16", "utf-32", "x-unknown; charset=also"}) {
         part += "--c\nContent-Type: text/plain; charset=" + QByteArray(charset) + "\n\n";
         part += "<user@example.jp>: 550 5.1.1 " + sjis + utf8Bad + "\x1b$B\x1b(\x1b$B%3%s" + "\n";
     }
-    part += "--c\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n!!!!not*base64====\n";
-    part += "--c\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n=ZZ=\n=4\n";
-    return kBounceHeader + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"c\"\n\n" + part + "--c--\n";
+    part += "--c\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: "
+            "base64\n\n!!!!not*base64====\n";
+    part += "--c\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: "
+            "quoted-printable\n\n=ZZ=\n=4\n";
+    return kBounceHeader + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"c\"\n\n" + part
+        + "--c--\n";
 }
 
 QByteArray malformedEncodedWords()
 {
-    QByteArray subject = "Subject: =?utf-8?B?!!!?= =?x-bogus?Q?abc?= =?utf-8?Q?=ZZ?= =?iso-2022-jp?B?GyRCJDMbKEI?= "
-                         "=?utf-8?B?=?= =?? =?utf-8?? =?utf-8?X?abc?= =?utf-8?B?44GC";
+    QByteArray subject
+        = "Subject: =?utf-8?B?!!!?= =?x-bogus?Q?abc?= =?utf-8?Q?=ZZ?= =?iso-2022-jp?B?GyRCJDMbKEI?= "
+          "=?utf-8?B?=?= =?? =?utf-8?? =?utf-8?X?abc?= =?utf-8?B?44GC";
     for (int i = 0; i < 50000; ++i)
         subject += " =?iso-2022-jp?B?GyRCJDM=?=";
     subject += "\n";
@@ -250,8 +261,10 @@ const QList<Case> &cases()
         {"random-bytes-1mb", [] { return randomBytes(1 * kMiB, 1); }, 3000},
         {"random-bytes-16mb", [] { return randomBytes(16 * kMiB, 2); }, 10000},
         {"single-line-50mb", [] { return "Subject: " + QByteArray(50 * kMiB, 'a'); }, 25000},
-        {"single-body-line-50mb", [] { return kBounceHeader + "\n" + repeated("user unknown 550 ", 50 * kMiB); }, 20000},
-        {"cr-only-8mb", [] { return kBounceHeader + repeated("550 5.1.1 user unknown\r\r", 8 * kMiB); }, 10000},
+        {"single-body-line-50mb",
+            [] { return kBounceHeader + "\n" + repeated("user unknown 550 ", 50 * kMiB); }, 20000},
+        {"cr-only-8mb", [] { return kBounceHeader + repeated("550 5.1.1 user unknown\r\r", 8 * kMiB); },
+            10000},
         {"nested-multipart-10000", [] { return nestedMultiparts(10000); }, 5000},
         {"wide-multipart-20000-parts", [] { return wideMultipart(20000); }, 15000},
         {"dsn-100000-recipients", [] { return dsnManyRecipients(100000); }, 30000},
@@ -260,29 +273,40 @@ const QList<Case> &cases()
         {"encoded-words-malformed", malformedEncodedWords, 5000},
         {"huge-header", hugeHeader, 15000},
         {"binary-nuls", nulBytes, 5000},
-        {"mbox-20000-messages", [] {
-             const QByteArray one = "From x\n" + plainBounce("550 5.1.1 User unknown") + "\n";
-             return repeated(one, one.size() * 20000);
-         }, 30000},
+        {"mbox-20000-messages",
+            [] {
+                const QByteArray one = "From x\n" + plainBounce("550 5.1.1 User unknown") + "\n";
+                return repeated(one, one.size() * 20000);
+            },
+            30000},
         // ReDoS shapes, in a plain-text bounce body ...
         {"plain-user-unknown-run", [] { return plainBounce(phraseRun("user unknown ")); }, 5000},
         {"plain-at-run", [] { return plainBounce(phraseRun("@@@@")); }, 5000},
         {"plain-dotted-code-run", [] { return plainBounce(phraseRun("5.5.5.5.")); }, 5000},
         {"plain-angle-run", [] { return plainBounce(phraseRun("<<<<")); }, 5000},
         {"plain-reply-code-run", [] { return plainBounce(phraseRun("550 ")); }, 5000},
-        {"plain-japanese-run", [] { return plainBounce(phraseRun("宛先不明 このメールアドレスは存在しません "), "text/plain; charset=utf-8"); }, 5000},
+        {"plain-japanese-run",
+            [] {
+                return plainBounce(
+                    phraseRun("宛先不明 このメールアドレスは存在しません "), "text/plain; charset=utf-8");
+            },
+            5000},
         {"plain-address-run", [] { return plainBounce(phraseRun("<a@b.jp> ")); }, 5000},
         // ... in a DSN's diagnostic ...
-        {"dsn-diagnostic-user-unknown-run", [] { return dsnWithDiagnostic(phraseRun("user unknown ")); }, 5000},
+        {"dsn-diagnostic-user-unknown-run", [] { return dsnWithDiagnostic(phraseRun("user unknown ")); },
+            5000},
         {"dsn-diagnostic-at-run", [] { return dsnWithDiagnostic(phraseRun("@@@@")); }, 5000},
         {"dsn-diagnostic-dotted-code-run", [] { return dsnWithDiagnostic(phraseRun("5.5.5.5.")); }, 5000},
         {"dsn-diagnostic-angle-run", [] { return dsnWithDiagnostic(phraseRun("<<<<")); }, 5000},
         {"dsn-diagnostic-reply-code-run", [] { return dsnWithDiagnostic(phraseRun("550 ")); }, 5000},
         {"dsn-diagnostic-japanese-run", [] { return dsnWithDiagnostic(phraseRun("宛先不明 ")); }, 5000},
         // ... and in a DSN's human-readable part.
-        {"dsn-body-user-unknown-run", [] { return dsnBounce(phraseRun("user unknown "), dsnRecipient(0, {})); }, 5000},
-        {"dsn-body-reply-code-run", [] { return dsnBounce(phraseRun("550 5.1.1 "), dsnRecipient(0, {})); }, 5000},
-        {"dsn-body-final-recipient-run", [] { return dsnBounce(phraseRun("\nFinal-Recipient: x"), dsnRecipient(0, {})); }, 5000},
+        {"dsn-body-user-unknown-run",
+            [] { return dsnBounce(phraseRun("user unknown "), dsnRecipient(0, {})); }, 5000},
+        {"dsn-body-reply-code-run", [] { return dsnBounce(phraseRun("550 5.1.1 "), dsnRecipient(0, {})); },
+            5000},
+        {"dsn-body-final-recipient-run",
+            [] { return dsnBounce(phraseRun("\nFinal-Recipient: x"), dsnRecipient(0, {})); }, 5000},
     };
     return all;
 }
@@ -334,7 +358,8 @@ QString kindOf(const QByteArray &lineStart)
     // Warm up (vmime platform, knowledge base, codecs) so that only the case itself counts.
     const BounceAnalyzer analyzer;
     {
-        const MessageAnalysis warm = analyzer.analyze(plainBounce("550 5.1.1 User unknown"), QStringLiteral("warm-up"));
+        const MessageAnalysis warm
+            = analyzer.analyze(plainBounce("550 5.1.1 User unknown"), QStringLiteral("warm-up"));
         (void)JsonExport::toJsonLine(warm, Language::English);
     }
     resetPeak();
@@ -367,16 +392,11 @@ QString kindOf(const QByteArray &lineStart)
     const qint64 jsonBytes = sink.count;
     const int messageCount = int(messages.size());
     const qint64 elapsedMs = timer.elapsed();
-    const QJsonObject figures{{QStringLiteral("ms"), elapsedMs},
-                              {QStringLiteral("base_kb"), baseKb},
-                              {QStringLiteral("hwm_kb"), procStatusKb("VmHWM")},
-                              {QStringLiteral("messages"), messageCount},
-                              {QStringLiteral("errors"), errors},
-                              {QStringLiteral("recipients"), recipients},
-                              {QStringLiteral("warnings"), warnings},
-                              {QStringLiteral("json_bytes"), jsonBytes},
-                              {QStringLiteral("kind"), firstKind},
-                              {QStringLiteral("error"), firstError}};
+    const QJsonObject figures {{QStringLiteral("ms"), elapsedMs}, {QStringLiteral("base_kb"), baseKb},
+        {QStringLiteral("hwm_kb"), procStatusKb("VmHWM")}, {QStringLiteral("messages"), messageCount},
+        {QStringLiteral("errors"), errors}, {QStringLiteral("recipients"), recipients},
+        {QStringLiteral("warnings"), warnings}, {QStringLiteral("json_bytes"), jsonBytes},
+        {QStringLiteral("kind"), firstKind}, {QStringLiteral("error"), firstError}};
     std::printf("HOSTILE-RESULT %s\n", QJsonDocument(figures).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
     std::_Exit(0); // skip QTest's own run and every destructor: the figures are out
@@ -487,14 +507,15 @@ void tst_Hostile::hostile()
 
     const QJsonObject &f = outcome.figures;
     const qint64 ms = f.value(QStringLiteral("ms")).toInteger();
-    const qint64 growthKb = f.value(QStringLiteral("hwm_kb")).toInteger() - f.value(QStringLiteral("base_kb")).toInteger();
+    const qint64 growthKb
+        = f.value(QStringLiteral("hwm_kb")).toInteger() - f.value(QStringLiteral("base_kb")).toInteger();
     const qint64 memoryBoundKb = (4 * inputBytes + 50 * kMiB) / 1024;
     qInfo("%-34s input %8.1f MB  time %6lld ms (bound %6d)  peak growth %7.1f MB (bound %7.1f)  messages %d "
           "errors %d recipients %d kind %s json %.1f MB",
-          c.name, inputBytes / double(kMiB), ms, boundMs, growthKb / 1024.0, memoryBoundKb / 1024.0,
-          f.value(QStringLiteral("messages")).toInt(), f.value(QStringLiteral("errors")).toInt(),
-          f.value(QStringLiteral("recipients")).toInt(), qPrintable(f.value(QStringLiteral("kind")).toString()),
-          f.value(QStringLiteral("json_bytes")).toDouble() / kMiB);
+        c.name, inputBytes / double(kMiB), ms, boundMs, growthKb / 1024.0, memoryBoundKb / 1024.0,
+        f.value(QStringLiteral("messages")).toInt(), f.value(QStringLiteral("errors")).toInt(),
+        f.value(QStringLiteral("recipients")).toInt(), qPrintable(f.value(QStringLiteral("kind")).toString()),
+        f.value(QStringLiteral("json_bytes")).toDouble() / kMiB);
 
     // A result or a clear error for every message.
     const int messages = f.value(QStringLiteral("messages")).toInt();
@@ -507,7 +528,9 @@ void tst_Hostile::hostile()
     QVERIFY2(ms <= boundMs, qPrintable(QStringLiteral("%1 ms, bound %2 ms").arg(ms).arg(boundMs)));
 #ifndef BOUNCELENS_HOSTILE_ASAN
     QVERIFY2(growthKb <= memoryBoundKb,
-             qPrintable(QStringLiteral("peak grew by %1 MB, bound %2 MB").arg(growthKb / 1024).arg(memoryBoundKb / 1024)));
+        qPrintable(QStringLiteral("peak grew by %1 MB, bound %2 MB")
+                       .arg(growthKb / 1024)
+                       .arg(memoryBoundKb / 1024)));
 #endif
 
     // Rows whose outcome is known.
@@ -557,7 +580,8 @@ void tst_Hostile::cliLargeBounce()
     QProcess p;
     QElapsedTimer timer;
     timer.start();
-    p.start(QStringLiteral(BOUNCELENS_BINARY), {QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"), path});
+    p.start(QStringLiteral(BOUNCELENS_BINARY),
+        {QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"), path});
     const int bound = int(15000 * slowdown());
     QVERIFY(p.waitForFinished(bound + 20000));
     const qint64 ms = timer.elapsed();
@@ -589,7 +613,8 @@ void tst_Hostile::cliHostileFolder()
     put("e-charsets.eml", badCharsets());
     put("f-words.eml", malformedEncodedWords());
     QProcess p;
-    p.start(QStringLiteral(BOUNCELENS_BINARY), {QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"), dir.path()});
+    p.start(QStringLiteral(BOUNCELENS_BINARY),
+        {QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"), dir.path()});
     QVERIFY(p.waitForFinished(int(60000 * slowdown())));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 1); // the empty file cannot be read
@@ -601,7 +626,8 @@ void tst_Hostile::cliHostileFolder()
         QCOMPARE(error.error, QJsonParseError::NoError);
         QVERIFY(o.contains(QStringLiteral("kind")) || o.contains(QStringLiteral("error")));
     }
-    QVERIFY(!QJsonDocument::fromJson(lines.first()).object().value(QStringLiteral("error")).toString().isEmpty());
+    QVERIFY(
+        !QJsonDocument::fromJson(lines.first()).object().value(QStringLiteral("error")).toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Hostile)

@@ -18,19 +18,17 @@ using namespace bouncelens;
 
 namespace {
 
-const QStringList kReasons = {
-    "userunknown", "hostunknown", "mailboxfull", "filtered", "rejected", "blocked", "expired",
-    "suspend", "hasmoved", "policyviolation", "spamdetected", "virusdetected", "contenterror",
+const QStringList kReasons = {"userunknown", "hostunknown", "mailboxfull", "filtered", "rejected", "blocked",
+    "expired", "suspend", "hasmoved", "policyviolation", "spamdetected", "virusdetected", "contenterror",
     "emailtoolarge", "ratelimited", "authfailure", "badreputation", "requireptr", "failedstarttls",
     "securityerror", "norelaying", "notaccept", "notcompliantrfc", "networkerror", "systemerror",
-    "systemfull", "mailererror", "syntaxerror", "suppressed", "onhold", "undefined", "delivered",
-    "feedback", "vacation"};
+    "systemfull", "mailererror", "syntaxerror", "suppressed", "onhold", "undefined", "delivered", "feedback",
+    "vacation"};
 
 // RFC 5321, RFC 7504 (521, 556), RFC 4954 (432 454 530 534 535 538), RFC 5248 (523 524 525).
-const QStringList kReplyCodes = {
-    "211", "214", "220", "221", "250", "251", "252", "354", "421", "450", "451", "452",
-    "455", "500", "501", "502", "503", "504", "550", "551", "552", "553", "554", "555",
-    "521", "556", "432", "454", "530", "534", "535", "538", "523", "524", "525"};
+const QStringList kReplyCodes = {"211", "214", "220", "221", "250", "251", "252", "354", "421", "450", "451",
+    "452", "455", "500", "501", "502", "503", "504", "550", "551", "552", "553", "554", "555", "521", "556",
+    "432", "454", "530", "534", "535", "538", "523", "524", "525"};
 
 const QStringList kLanguages = {"en", "ja"};
 
@@ -102,7 +100,7 @@ private slots:
         QVERIFY2(kb().error().isEmpty(), qPrintable(kb().error()));
         QCOMPARE(kb().languages(), kLanguages);
         qInfo("entries: %lld reasons, %lld reply codes, %lld status codes", qlonglong(kb().reasons().size()),
-              qlonglong(kb().replyCodes().size()), qlonglong(kb().statusCodes().size()));
+            qlonglong(kb().replyCodes().size()), qlonglong(kb().statusCodes().size()));
     }
 
     void reasonsComplete_data()
@@ -159,14 +157,38 @@ private slots:
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("forbidden");
-        QTest::newRow("521 en") << "521" << "en" << "does not accept mail" << "full";
-        QTest::newRow("521 ja") << "521" << "ja" << "メールを一切受け付けていません" << "容量";
-        QTest::newRow("552 en") << "552" << "en" << "storage" << "";
-        QTest::newRow("552 ja") << "552" << "ja" << "保存容量" << "";
-        QTest::newRow("553 en") << "553" << "en" << "format" << "full";
-        QTest::newRow("553 ja") << "553" << "ja" << "書式" << "満杯";
-        QTest::newRow("556 en") << "556" << "en" << "accepts no mail" << "";
-        QTest::newRow("421 ja") << "421" << "ja" << "一時的な" << "";
+        QTest::newRow("521 en") << "521"
+                                << "en"
+                                << "does not accept mail"
+                                << "full";
+        QTest::newRow("521 ja") << "521"
+                                << "ja"
+                                << "メールを一切受け付けていません"
+                                << "容量";
+        QTest::newRow("552 en") << "552"
+                                << "en"
+                                << "storage"
+                                << "";
+        QTest::newRow("552 ja") << "552"
+                                << "ja"
+                                << "保存容量"
+                                << "";
+        QTest::newRow("553 en") << "553"
+                                << "en"
+                                << "format"
+                                << "full";
+        QTest::newRow("553 ja") << "553"
+                                << "ja"
+                                << "書式"
+                                << "満杯";
+        QTest::newRow("556 en") << "556"
+                                << "en"
+                                << "accepts no mail"
+                                << "";
+        QTest::newRow("421 ja") << "421"
+                                << "ja"
+                                << "一時的な"
+                                << "";
     }
     void replyCodeMeanings()
     {
@@ -176,7 +198,8 @@ private slots:
         QFETCH(QString, forbidden);
         const KnowledgeEntry *e = kb().replyCode(code);
         QVERIFY(e);
-        const QString all = e->text("title", language) + e->text("what", language) + e->text("duration", language);
+        const QString all
+            = e->text("title", language) + e->text("what", language) + e->text("duration", language);
         QVERIFY2(all.contains(expected), qPrintable(all));
         // 521 must not be explained as a full mailbox (a common mistake in Japanese tables),
         // except in the sentence that says it is not.
@@ -212,18 +235,46 @@ private slots:
         QTest::addColumn<QString>("context");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("titleEn");
-        QTest::newRow("M365 5.1.10") << "5.1.10" << "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found"
-                                     << "5.1.10" << "Recipient not found";
-        QTest::newRow("null MX 5.1.10") << "5.1.10" << "host/domain does not accept mail" << "X.1.10" << "null MX";
-        QTest::newRow("5.7.606 anywhere") << "5.7.606" << "Access denied, banned sending IP" << "5.7.606"
+        QTest::newRow("M365 5.1.10") << "5.1.10"
+                                     << "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found"
+                                     << "5.1.10"
+                                     << "Recipient not found";
+        QTest::newRow("null MX 5.1.10") << "5.1.10"
+                                        << "host/domain does not accept mail"
+                                        << "X.1.10"
+                                        << "null MX";
+        QTest::newRow("5.7.606 anywhere") << "5.7.606"
+                                          << "Access denied, banned sending IP"
+                                          << "5.7.606"
                                           << "IP address is blocked";
-        QTest::newRow("5.4.310") << "5.4.310" << "DNS domain does not exist" << "5.4.310" << "does not exist in DNS";
-        QTest::newRow("5.7.26 Google") << "5.7.26" << "gmail-smtp-in.l.google.com DMARC policy" << "X.7.26" << "DMARC";
-        QTest::newRow("5.7.509 Microsoft") << "5.7.509" << "outlook.com does not pass DMARC" << "5.7.509" << "DMARC";
-        QTest::newRow("4.2.1 Gmail") << "4.2.1" << "gmail-smtp-in.l.google.com" << "4.2.1" << "too much mail";
-        QTest::newRow("4.2.1 other") << "4.2.1" << "laposte.net Service refuse" << "X.2.1" << "disabled";
-        QTest::newRow("unknown detail") << "5.1.99" << "" << "X.1.YYY" << "Address";
-        QTest::newRow("unknown subject") << "4.9.9" << "" << "4.XXX.YYY" << "Temporary";
+        QTest::newRow("5.4.310") << "5.4.310"
+                                 << "DNS domain does not exist"
+                                 << "5.4.310"
+                                 << "does not exist in DNS";
+        QTest::newRow("5.7.26 Google") << "5.7.26"
+                                       << "gmail-smtp-in.l.google.com DMARC policy"
+                                       << "X.7.26"
+                                       << "DMARC";
+        QTest::newRow("5.7.509 Microsoft") << "5.7.509"
+                                           << "outlook.com does not pass DMARC"
+                                           << "5.7.509"
+                                           << "DMARC";
+        QTest::newRow("4.2.1 Gmail") << "4.2.1"
+                                     << "gmail-smtp-in.l.google.com"
+                                     << "4.2.1"
+                                     << "too much mail";
+        QTest::newRow("4.2.1 other") << "4.2.1"
+                                     << "laposte.net Service refuse"
+                                     << "X.2.1"
+                                     << "disabled";
+        QTest::newRow("unknown detail") << "5.1.99"
+                                        << ""
+                                        << "X.1.YYY"
+                                        << "Address";
+        QTest::newRow("unknown subject") << "4.9.9"
+                                         << ""
+                                         << "4.XXX.YYY"
+                                         << "Temporary";
     }
     void vendorCodes()
     {
@@ -284,8 +335,9 @@ private slots:
         for (const KnowledgeEntry &e : kb().reasons()) {
             for (const QString &language : kLanguages) {
                 const QString text = e.text("customer", language);
-                QVERIFY2(text.contains("{recipient}") && text.contains("{date}") && text.contains("{subject}"),
-                         qPrintable(describe(e, "customer", language)));
+                QVERIFY2(
+                    text.contains("{recipient}") && text.contains("{date}") && text.contains("{subject}"),
+                    qPrintable(describe(e, "customer", language)));
                 for (auto it = placeholder.globalMatch(text); it.hasNext();) {
                     const QString name = it.next().captured(1);
                     QVERIFY2(QStringList({"recipient", "date", "subject"}).contains(name), qPrintable(name));
@@ -296,8 +348,9 @@ private slots:
 
     void fillPlaceholdersOnce()
     {
-        QCOMPARE(fillPlaceholders("To {recipient} about {subject}.", {{"recipient", "a@b"}, {"subject", "{date}"}}),
-                 QStringLiteral("To a@b about {date}."));
+        QCOMPARE(fillPlaceholders(
+                     "To {recipient} about {subject}.", {{"recipient", "a@b"}, {"subject", "{date}"}}),
+            QStringLiteral("To a@b about {date}."));
         QCOMPARE(fillPlaceholders("{unknown} {", {}), QStringLiteral("{unknown} {"));
     }
 
@@ -324,7 +377,8 @@ private slots:
         const KnowledgeBase loaded = KnowledgeBase::load(dir.path());
         QVERIFY2(loaded.error().isEmpty(), qPrintable(loaded.error()));
         QCOMPARE(loaded.languages(), QStringList({"en", "fr", "ja"}));
-        QCOMPARE(loaded.reason("userunknown")->text("title", "fr"), loaded.reason("userunknown")->text("title", "en"));
+        QCOMPARE(loaded.reason("userunknown")->text("title", "fr"),
+            loaded.reason("userunknown")->text("title", "en"));
     }
 
     void catalogJson_data()
@@ -369,7 +423,7 @@ private slots:
             for (const QString &k : expected)
                 covered += seen.contains(k) ? 1 : 0;
             qInfo("%s [%s]: %d of %lld covered (%lld listed)", list, qPrintable(language), covered,
-                  qlonglong(expected.size()), qlonglong(root.value(list).toArray().size()));
+                qlonglong(expected.size()), qlonglong(root.value(list).toArray().size()));
             return seen;
         };
         const QStringList reasonFields = KnowledgeBase::fields(KnowledgeEntry::Group::Reason);

@@ -57,17 +57,22 @@ void TestMessageLoader::split_data()
 {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QList<QByteArray>>("messages");
-    QTest::newRow("single message") << QByteArray("Subject: a\n\nbody\n") << QList<QByteArray>{"Subject: a\n\nbody\n"};
-    QTest::newRow("mbox of one") << QByteArray("From x@example.com Mon Nov 16 10:00:00 2026\nSubject: a\n\nbody\n")
-                                 << QList<QByteArray>{"Subject: a\n\nbody\n"};
-    QTest::newRow("mbox of two") << QByteArray("From x Mon\nSubject: a\n\none\n\nFrom y Tue\nSubject: b\n\ntwo\n")
-                                 << QList<QByteArray>{"Subject: a\n\none\n\n", "Subject: b\n\ntwo\n"};
+    QTest::newRow("single message") << QByteArray("Subject: a\n\nbody\n")
+                                    << QList<QByteArray> {"Subject: a\n\nbody\n"};
+    QTest::newRow("mbox of one") << QByteArray(
+        "From x@example.com Mon Nov 16 10:00:00 2026\nSubject: a\n\nbody\n")
+                                 << QList<QByteArray> {"Subject: a\n\nbody\n"};
+    QTest::newRow("mbox of two") << QByteArray(
+        "From x Mon\nSubject: a\n\none\n\nFrom y Tue\nSubject: b\n\ntwo\n")
+                                 << QList<QByteArray> {"Subject: a\n\none\n\n", "Subject: b\n\ntwo\n"};
     QTest::newRow("mboxrd quoting") << QByteArray("From x Mon\nSubject: a\n\n>From here\n>>From there\n")
-                                    << QList<QByteArray>{"Subject: a\n\nFrom here\n>From there\n"};
+                                    << QList<QByteArray> {"Subject: a\n\nFrom here\n>From there\n"};
     QTest::newRow("From inside a paragraph is no separator")
-        << QByteArray("From x Mon\nSubject: a\n\nline\nFrom me to you\n") << QList<QByteArray>{"Subject: a\n\nline\nFrom me to you\n"};
-    QTest::newRow("CRLF mbox") << QByteArray("From x Mon\r\nSubject: a\r\n\r\none\r\n\r\nFrom y Tue\r\nSubject: b\r\n\r\ntwo\r\n")
-                               << QList<QByteArray>{"Subject: a\n\none\n\n", "Subject: b\n\ntwo\n"};
+        << QByteArray("From x Mon\nSubject: a\n\nline\nFrom me to you\n")
+        << QList<QByteArray> {"Subject: a\n\nline\nFrom me to you\n"};
+    QTest::newRow("CRLF mbox") << QByteArray(
+        "From x Mon\r\nSubject: a\r\n\r\none\r\n\r\nFrom y Tue\r\nSubject: b\r\n\r\ntwo\r\n")
+                               << QList<QByteArray> {"Subject: a\n\none\n\n", "Subject: b\n\ntwo\n"};
 }
 
 void TestMessageLoader::split()
@@ -97,10 +102,10 @@ void TestMessageLoader::maildirAndFolders()
     const QStringList before = QDir(root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
     const MessageLoader loader;
     const QStringList maildir = loader.expand({root + "/box"});
-    QCOMPARE(maildir, (QStringList{root + "/box/cur/1.host:2,S", root + "/box/new/2.host"}));
+    QCOMPARE(maildir, (QStringList {root + "/box/cur/1.host:2,S", root + "/box/new/2.host"}));
     const QStringList folder = loader.expand({root + "/folder"});
-    QCOMPARE(folder, (QStringList{root + "/folder/b.eml", root + "/folder/sub/a.eml"}));
-    QCOMPARE(loader.expand({QStringLiteral("-")}), QStringList{QStringLiteral("-")});
+    QCOMPARE(folder, (QStringList {root + "/folder/b.eml", root + "/folder/sub/a.eml"}));
+    QCOMPARE(loader.expand({QStringLiteral("-")}), QStringList {QStringLiteral("-")});
     // Reading changes nothing: the maildir file keeps its name (flags) and nothing is added.
     QCOMPARE(loader.loadFile(maildir.first()).first().bytes, QByteArray("Subject: one\n\n1\n"));
     QVERIFY(QFile::exists(root + "/box/cur/1.host:2,S"));
@@ -139,8 +144,9 @@ void TestMessageLoader::sizeLimit()
     writeFile(dir.filePath("huge.eml"), QByteArray(6000, 'a'));
     QVERIFY(loader.loadFile(dir.filePath("huge.eml")).first().error.contains(QLatin1String("MB")));
     // In an mbox only the oversized message fails; its neighbours are read.
-    writeFile(dir.filePath("mixed.mbox"), "From a\nSubject: ok\n\nfine\n\nFrom b\nSubject: big\n\n" + QByteArray(1500, 'b')
-                                              + "\n\nFrom c\nSubject: ok2\n\nfine\n");
+    writeFile(dir.filePath("mixed.mbox"),
+        "From a\nSubject: ok\n\nfine\n\nFrom b\nSubject: big\n\n" + QByteArray(1500, 'b')
+            + "\n\nFrom c\nSubject: ok2\n\nfine\n");
     const QList<RawMessage> mixed = loader.loadFile(dir.filePath("mixed.mbox"));
     QCOMPARE(mixed.size(), 3);
     QVERIFY(mixed.at(0).error.isEmpty());

@@ -43,118 +43,125 @@ struct Row
 // (status, reply code, diagnostic, action, kind, remote host, bounce text) -> verdict.
 const Row kRows[] = {
     {"userunknown 5.1.1", "5.1.1", "550", "550 5.1.1 <nobody@example.com>... User unknown", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "userunknown", true, true},
+        MessageKind::Bounce, "mx.example.com", "", "userunknown", true, true},
     {"userunknown at RCPT without status", "", "550",
-     "host mx.example.jp[192.0.2.1] said: 550 <nobody@example.jp>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
-     "failed", MessageKind::Bounce, "mx.example.jp", "", "userunknown", true, true},
+        "host mx.example.jp[192.0.2.1] said: 550 <nobody@example.jp>: Recipient address rejected: User "
+        "unknown in local recipient table (in reply to RCPT TO command)",
+        "failed", MessageKind::Bounce, "mx.example.jp", "", "userunknown", true, true},
     {"userunknown temporary 4.1.1", "4.1.1", "450",
-     "450 4.1.1 <nobody@example.org>: Recipient address rejected: User unknown in virtual alias table (in reply to RCPT TO command)", "failed",
-     MessageKind::Bounce, "mx.example.org", "", "userunknown", true, true},
-    {"hostunknown", "5.1.2", "", "Host or domain name not found. Name service error for name=example.invalid type=A: Host not found",
-     "failed", MessageKind::Bounce, "", "", "hostunknown", true, true},
+        "450 4.1.1 <nobody@example.org>: Recipient address rejected: User unknown in virtual alias table (in "
+        "reply to RCPT TO command)",
+        "failed", MessageKind::Bounce, "mx.example.org", "", "userunknown", true, true},
+    {"hostunknown", "5.1.2", "",
+        "Host or domain name not found. Name service error for name=example.invalid type=A: Host not found",
+        "failed", MessageKind::Bounce, "", "", "hostunknown", true, true},
     {"mailboxfull", "5.2.2", "552", "552 5.2.2 <user@example.com>... Mailbox Full", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "mailboxfull", true, false},
+        MessageKind::Bounce, "mx.example.com", "", "mailboxfull", true, false},
     {"mailboxfull delayed", "4.2.2", "452", "452 4.2.2 Mailbox quota exceeded for this user", "delayed",
-     MessageKind::Delay, "mx.example.com", "", "mailboxfull", false, false},
-    {"filtered after DATA", "", "550", "550 Unknown user user@example.co.jp (in reply to end of DATA command)",
-     "failed", MessageKind::Bounce, "mx.example.co.jp", "", "filtered", true, false},
+        MessageKind::Delay, "mx.example.com", "", "mailboxfull", false, false},
+    {"filtered after DATA", "", "550",
+        "550 Unknown user user@example.co.jp (in reply to end of DATA command)", "failed",
+        MessageKind::Bounce, "mx.example.co.jp", "", "filtered", true, false},
     {"filtered by preferences", "", "550", "550 5.1.1 RCP-P2 Refused due to recipient preferences", "failed",
-     MessageKind::Bounce, "mx-in.facebook.com", "", "filtered", true, false},
+        MessageKind::Bounce, "mx-in.facebook.com", "", "filtered", true, false},
     {"rejected sender", "5.1.8", "501", "501 5.1.8 Sender address rejected", "failed", MessageKind::Bounce,
-     "mx.example.com", "", "rejected", true, false},
-    {"rejected at MAIL FROM", "", "550", "550 Unroutable sender address (in reply to MAIL FROM command)", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "rejected", true, false},
+        "mx.example.com", "", "rejected", true, false},
+    {"rejected at MAIL FROM", "", "550", "550 Unroutable sender address (in reply to MAIL FROM command)",
+        "failed", MessageKind::Bounce, "mx.example.com", "", "rejected", true, false},
     {"blocked by DNSBL", "5.7.1", "554",
-     "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.example.org", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "blocked", true, false},
+        "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.example.org", "failed",
+        MessageKind::Bounce, "mx.example.com", "", "blocked", true, false},
     {"expired by status", "4.4.7", "", "Delivery time expired", "failed", MessageKind::Bounce, "", "",
-     "expired", true, false},
-    {"expired delay notice", "4.4.1", "", "connect to mx.example.net[192.0.2.2]:25: Connection timed out", "delayed",
-     MessageKind::Delay, "", "", "expired", false, false},
-    {"suspend", "5.2.1", "550", "550 5.2.1 <user@example.com>: Mailbox disabled, account has been suspended", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "suspend", true, false},
+        "expired", true, false},
+    {"expired delay notice", "4.4.1", "", "connect to mx.example.net[192.0.2.2]:25: Connection timed out",
+        "delayed", MessageKind::Delay, "", "", "expired", false, false},
+    {"suspend", "5.2.1", "550", "550 5.2.1 <user@example.com>: Mailbox disabled, account has been suspended",
+        "failed", MessageKind::Bounce, "mx.example.com", "", "suspend", true, false},
     {"hasmoved", "5.1.6", "550", "550 5.1.6 recipient no longer on server: user@example.go.jp", "failed",
-     MessageKind::Bounce, "mx.example.go.jp", "", "hasmoved", true, true},
+        MessageKind::Bounce, "mx.example.go.jp", "", "hasmoved", true, true},
     {"policyviolation", "5.7.9", "554", "554 5.7.9 Message not accepted for policy reasons", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "policyviolation", true, false},
+        MessageKind::Bounce, "mx.example.com", "", "policyviolation", true, false},
     {"spamdetected", "5.7.1", "550", "550 5.7.1 Message content rejected, UBE, id=00000-00-000", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "spamdetected", true, false},
-    {"virusdetected", "5.7.0", "550", "550 5.7.0 Your message was infected with a virus (in reply to end of DATA command)",
-     "failed", MessageKind::Bounce, "mx.example.com", "", "virusdetected", true, false},
+        MessageKind::Bounce, "mx.example.com", "", "spamdetected", true, false},
+    {"virusdetected", "5.7.0", "550",
+        "550 5.7.0 Your message was infected with a virus (in reply to end of DATA command)", "failed",
+        MessageKind::Bounce, "mx.example.com", "", "virusdetected", true, false},
     {"contenterror", "5.6.0", "550", "550 5.6.0 improper use of 8-bit data in message header", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "contenterror", true, false},
-    {"emailtoolarge", "5.3.4", "552", "552 5.3.4 Message size exceeds fixed maximum message size (10485760)", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "emailtoolarge", true, false},
-    {"ratelimited", "4.3.2", "452", "452 4.3.2 Connection rate limit exceeded.", "delayed", MessageKind::Delay,
-     "mx.example.ne.jp", "", "ratelimited", false, false},
+        MessageKind::Bounce, "mx.example.com", "", "contenterror", true, false},
+    {"emailtoolarge", "5.3.4", "552", "552 5.3.4 Message size exceeds fixed maximum message size (10485760)",
+        "failed", MessageKind::Bounce, "mx.example.com", "", "emailtoolarge", true, false},
+    {"ratelimited", "4.3.2", "452", "452 4.3.2 Connection rate limit exceeded.", "delayed",
+        MessageKind::Delay, "mx.example.ne.jp", "", "ratelimited", false, false},
     {"authfailure google 5.7.26", "5.7.26", "550",
-     "550-5.7.26 Unauthenticated email from example.org is not accepted due to domain's DMARC policy.", "failed",
-     MessageKind::Bounce, "gmail-smtp-in.l.google.com", "", "authfailure", true, false},
+        "550-5.7.26 Unauthenticated email from example.org is not accepted due to domain's DMARC policy.",
+        "failed", MessageKind::Bounce, "gmail-smtp-in.l.google.com", "", "authfailure", true, false},
     {"badreputation", "5.7.1", "550",
-     "550-5.7.1 Our system has detected that this message is likely suspicious due to the very low reputation of the sending IP address.",
-     "failed", MessageKind::Bounce, "aspmx.l.google.com", "", "badreputation", true, false},
+        "550-5.7.1 Our system has detected that this message is likely suspicious due to the very low "
+        "reputation of the sending IP address.",
+        "failed", MessageKind::Bounce, "aspmx.l.google.com", "", "badreputation", true, false},
     {"requireptr", "5.7.25", "550", "550 5.7.25 Reverse DNS validation failed", "failed", MessageKind::Bounce,
-     "mx.example.com", "", "requireptr", true, false},
-    {"failedstarttls", "5.7.10", "523", "523 5.7.10 Encryption Needed: STARTTLS is required to send mail", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "failedstarttls", true, false},
+        "mx.example.com", "", "requireptr", true, false},
+    {"failedstarttls", "5.7.10", "523", "523 5.7.10 Encryption Needed: STARTTLS is required to send mail",
+        "failed", MessageKind::Bounce, "mx.example.com", "", "failedstarttls", true, false},
     {"securityerror", "5.7.0", "530", "530 5.7.0 Authentication required", "failed", MessageKind::Bounce,
-     "mx.example.com", "", "securityerror", true, false},
+        "mx.example.com", "", "securityerror", true, false},
     {"norelaying", "5.7.1", "554", "554 5.7.1 <user@example.org>: Relay access denied", "failed",
-     MessageKind::Bounce, "mx.example.org", "", "norelaying", true, false},
-    {"notaccept null MX", "", "556", "556 5.1.10 Recipient address has null MX", "failed", MessageKind::Bounce,
-     "", "", "notaccept", true, true},
+        MessageKind::Bounce, "mx.example.org", "", "norelaying", true, false},
+    {"notaccept null MX", "", "556", "556 5.1.10 Recipient address has null MX", "failed",
+        MessageKind::Bounce, "", "", "notaccept", true, true},
     {"notaccept 521", "5.3.2", "521", "521 5.3.2 System not accepting network messages", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "notaccept", true, true},
+        MessageKind::Bounce, "mx.example.com", "", "notaccept", true, true},
     {"notcompliantrfc", "5.7.1", "550",
-     "550-5.7.1 Messages with multiple addresses in From: header are not accepted.", "failed",
-     MessageKind::Bounce, "gmail-smtp-in.l.google.com", "", "notcompliantrfc", true, false},
-    {"networkerror", "5.4.6", "554", "554 5.4.6 Too many hops: possible mail loop", "failed", MessageKind::Bounce,
-     "mx.example.com", "", "networkerror", true, false},
+        "550-5.7.1 Messages with multiple addresses in From: header are not accepted.", "failed",
+        MessageKind::Bounce, "gmail-smtp-in.l.google.com", "", "notcompliantrfc", true, false},
+    {"networkerror", "5.4.6", "554", "554 5.4.6 Too many hops: possible mail loop", "failed",
+        MessageKind::Bounce, "mx.example.com", "", "networkerror", true, false},
     {"systemerror", "4.3.0", "451", "451 4.3.0 Error: queue file write error", "failed", MessageKind::Bounce,
-     "mx.example.com", "", "systemerror", true, false},
+        "mx.example.com", "", "systemerror", true, false},
     {"systemfull", "4.3.1", "452", "452 4.3.1 Insufficient system storage: mail system full", "delayed",
-     MessageKind::Delay, "mx.example.com", "", "systemfull", false, false},
+        MessageKind::Delay, "mx.example.com", "", "systemfull", false, false},
     {"mailererror", "5.0.0", "", "procmail: Couldn't create \"/var/spool/mail/user\"", "failed",
-     MessageKind::Bounce, "", "", "mailererror", true, false},
-    {"syntaxerror", "", "503", "503 Bad sequence of commands", "failed", MessageKind::Bounce, "mx.example.com",
-     "", "syntaxerror", true, false},
-    {"suppressed", "5.1.1", "",
-     "Amazon SES did not send the message: the address is on the suppression list", "failed",
-     MessageKind::Bounce, "", "", "suppressed", true, false},
+        MessageKind::Bounce, "", "", "mailererror", true, false},
+    {"syntaxerror", "", "503", "503 Bad sequence of commands", "failed", MessageKind::Bounce,
+        "mx.example.com", "", "syntaxerror", true, false},
+    {"suppressed", "5.1.1", "", "Amazon SES did not send the message: the address is on the suppression list",
+        "failed", MessageKind::Bounce, "", "", "suppressed", true, false},
     {"onhold unmatched text", "5.0.0", "550", "550 5.0.0 Something went wrong here", "failed",
-     MessageKind::Bounce, "mx.example.com", "", "onhold", true, false},
+        MessageKind::Bounce, "mx.example.com", "", "onhold", true, false},
     {"undefined nothing said", "", "", "", "failed", MessageKind::Bounce, "", "", "undefined", true, false},
     {"delivered", "2.1.5", "250", "250 2.1.5 OK", "delivered", MessageKind::Delivered, "mx.example.com", "",
-     "delivered", false, false},
-    {"feedback", "", "", "This is an email abuse report", "", MessageKind::Feedback, "", "", "feedback", false,
-     false},
-    {"vacation", "", "", "I am out of the office until Monday", "", MessageKind::AutoReply, "", "", "vacation",
-     false, false},
+        "delivered", false, false},
+    {"feedback", "", "", "This is an email abuse report", "", MessageKind::Feedback, "", "", "feedback",
+        false, false},
+    {"vacation", "", "", "I am out of the office until Monday", "", MessageKind::AutoReply, "", "",
+        "vacation", false, false},
 
     // Receiving-host specifics.
     {"microsoft 5.7.606 banned IP", "5.7.606", "550",
-     "550 5.7.606 Access denied, banned sending IP [192.0.2.1].", "failed", MessageKind::Bounce,
-     "example-com.mail.protection.outlook.com", "", "blocked", true, false},
+        "550 5.7.606 Access denied, banned sending IP [192.0.2.1].", "failed", MessageKind::Bounce,
+        "example-com.mail.protection.outlook.com", "", "blocked", true, false},
     {"microsoft 5.1.10 recipient not found", "5.1.10", "550",
-     "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", "failed",
-     MessageKind::Bounce, "example-com.mail.protection.outlook.com", "", "userunknown", true, true},
-    {"docomo unknown user after DATA with 5.2.0", "5.2.0", "550", "550 Unknown user user@docomo.ne.jp", "failed",
-     MessageKind::Bounce, "mfsmax.docomo.ne.jp", "", "filtered", true, false},
+        "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", "failed",
+        MessageKind::Bounce, "example-com.mail.protection.outlook.com", "", "userunknown", true, true},
+    {"docomo unknown user after DATA with 5.2.0", "5.2.0", "550", "550 Unknown user user@docomo.ne.jp",
+        "failed", MessageKind::Bounce, "mfsmax.docomo.ne.jp", "", "filtered", true, false},
     {"kddi 550 : User unknown is the filter", "", "550", "550 : User unknown", "failed", MessageKind::Bounce,
-     "lsean.ezweb.ne.jp", "", "filtered", true, false},
+        "lsean.ezweb.ne.jp", "", "filtered", true, false},
 
     // Japanese bounce texts (decoded to Unicode).
     {"japanese mailbox full", "", "", "", "failed", MessageKind::Bounce, "",
-     "送信先のメールボックスの容量が一杯のため、メールを配信できませんでした。", "mailboxfull", true, false},
-    {"japanese user unknown", "", "", "宛先のメールアドレスが存在しません。", "failed", MessageKind::Bounce, "", "",
-     "userunknown", true, true},
+        "送信先のメールボックスの容量が一杯のため、メールを配信できませんでした。", "mailboxfull", true,
+        false},
+    {"japanese user unknown", "", "", "宛先のメールアドレスが存在しません。", "failed", MessageKind::Bounce,
+        "", "", "userunknown", true, true},
     {"japanese reception refused", "", "", "受信拒否設定により配信できませんでした。", "failed",
-     MessageKind::Bounce, "", "", "filtered", true, false},
+        MessageKind::Bounce, "", "", "filtered", true, false},
 };
 
 QString inputOf(const RecipientResult &r, const ClassificationContext &c)
 {
-    return QStringList{r.status, r.replyCode, r.diagnostic, r.action, toString(c.kind), r.remoteMta, c.bounceText}
+    return QStringList {
+        r.status, r.replyCode, r.diagnostic, r.action, toString(c.kind), r.remoteMta, c.bounceText}
         .join(QLatin1Char('\n'));
 }
 
@@ -190,21 +197,25 @@ void TestReasonClassifier::classify()
     QVERIFY2(!r.evidence.rule.isEmpty(), "every verdict names its rule");
     QVERIFY2(!r.evidence.matched.isEmpty(), qPrintable(r.evidence.rule));
     QVERIFY2(inputOf(r, context).contains(r.evidence.matched),
-             qPrintable(QStringLiteral("evidence '%1' not in the input").arg(r.evidence.matched)));
+        qPrintable(QStringLiteral("evidence '%1' not in the input").arg(r.evidence.matched)));
     QVERIFY(!r.evidence.field.isEmpty());
 }
 
 void TestReasonClassifier::hardBounceRule()
 {
     // Sisimai's rule: the address itself is bad; a refusal of the sender or its content is not.
-    QVERIFY(ReasonClassifier::isHardBounce(QStringLiteral("userunknown"), QStringLiteral("5.1.1"), QString()));
+    QVERIFY(
+        ReasonClassifier::isHardBounce(QStringLiteral("userunknown"), QStringLiteral("5.1.1"), QString()));
     QVERIFY(ReasonClassifier::isHardBounce(QStringLiteral("hostunknown"), QString(), QString()));
     QVERIFY(ReasonClassifier::isHardBounce(QStringLiteral("hasmoved"), QStringLiteral("5.1.6"), QString()));
     QVERIFY(ReasonClassifier::isHardBounce(QStringLiteral("notaccept"), QStringLiteral("5.3.2"), QString()));
-    QVERIFY(!ReasonClassifier::isHardBounce(QStringLiteral("notaccept"), QStringLiteral("4.3.2"), QStringLiteral("421")));
-    for (const char *soft : {"spamdetected", "policyviolation", "blocked", "rejected", "mailboxfull", "filtered",
-                             "expired", "undefined", "onhold", "feedback", "vacation", "delivered"})
-        QVERIFY2(!ReasonClassifier::isHardBounce(QString::fromLatin1(soft), QStringLiteral("5.7.1"), QStringLiteral("550")), soft);
+    QVERIFY(!ReasonClassifier::isHardBounce(
+        QStringLiteral("notaccept"), QStringLiteral("4.3.2"), QStringLiteral("421")));
+    for (const char *soft : {"spamdetected", "policyviolation", "blocked", "rejected", "mailboxfull",
+             "filtered", "expired", "undefined", "onhold", "feedback", "vacation", "delivered"})
+        QVERIFY2(!ReasonClassifier::isHardBounce(
+                     QString::fromLatin1(soft), QStringLiteral("5.7.1"), QStringLiteral("550")),
+            soft);
 }
 
 void TestReasonClassifier::hugeDiagnosticStaysFast()
@@ -231,8 +242,9 @@ void TestReasonClassifier::evidenceForBodyText()
     r.address = QStringLiteral("user@example.net");
     r.action = QStringLiteral("failed");
     ClassificationContext context;
-    context.bounceText = QStringLiteral("A message that you sent could not be delivered.\n  user@example.net\n"
-                                        "    retry timeout exceeded\n");
+    context.bounceText
+        = QStringLiteral("A message that you sent could not be delivered.\n  user@example.net\n"
+                         "    retry timeout exceeded\n");
     ReasonClassifier::classify(r, context);
     QCOMPARE(r.reason, QStringLiteral("expired"));
     QCOMPARE(r.evidence.field, QStringLiteral("body"));
@@ -247,8 +259,9 @@ void TestReasonClassifier::manyRecipientsStayLinear()
     constexpr int kRecipients = 10000;
     QString text = QStringLiteral("----- Transcript of session follows -----\n");
     for (int i = 0; i < kRecipients; ++i)
-        text += QStringLiteral("<user%1@example.com>\n... while talking to mx.example.com.:\n"
-                               ">>> RCPT To:<user%1@example.com>\n<<< 550 5.1.1 <user%1@example.com>... User unknown\n")
+        text += QStringLiteral(
+            "<user%1@example.com>\n... while talking to mx.example.com.:\n"
+            ">>> RCPT To:<user%1@example.com>\n<<< 550 5.1.1 <user%1@example.com>... User unknown\n")
                     .arg(i);
     QList<RecipientResult> recipients;
     for (int i = 0; i < kRecipients; ++i) {
@@ -280,7 +293,8 @@ void TestReasonClassifier::contextIndexFollowsText()
 {
     // The context keeps an index of its bounce text; a new text must not be judged by the old one.
     ClassificationContext context;
-    context.bounceText = QStringLiteral("A message that you sent could not be delivered.\n    retry timeout exceeded\n");
+    context.bounceText
+        = QStringLiteral("A message that you sent could not be delivered.\n    retry timeout exceeded\n");
     RecipientResult r;
     r.address = QStringLiteral("user@example.net");
     r.action = QStringLiteral("failed");
@@ -296,7 +310,8 @@ void TestReasonClassifier::contextIndexFollowsText()
 
     // A copy of the context shares the index and still reads its own text.
     ClassificationContext copy = context;
-    copy.bounceText = QStringLiteral("A message that you sent could not be delivered.\n    retry timeout exceeded\n");
+    copy.bounceText
+        = QStringLiteral("A message that you sent could not be delivered.\n    retry timeout exceeded\n");
     RecipientResult third = r;
     ReasonClassifier::classify(third, copy);
     QCOMPARE(third.reason, QStringLiteral("expired"));
@@ -318,13 +333,16 @@ void TestReasonClassifier::senderSideSignals()
     // Gmail's "(state N)." names the failed stage; a vague 5.7.0 does not override it.
     RecipientResult g = base;
     g.status = QStringLiteral("5.7.0");
-    g.diagnostic = QStringLiteral("Google tried to deliver your message, but it was rejected by the recipient domain. "
-                                  "The error that the other server returned was: 554 554 5.7.0 Header error (state 18).");
+    g.diagnostic = QStringLiteral(
+        "Google tried to deliver your message, but it was rejected by the recipient domain. "
+        "The error that the other server returned was: 554 554 5.7.0 Header error (state 18).");
     QCOMPARE(run(g, {}).reason, QStringLiteral("filtered"));
     // ... but a specific code does (5.2.2 mailbox full at state 14).
     g.status = QStringLiteral("5.2.2");
-    g.diagnostic = QStringLiteral("Google tried to deliver your message, but it was rejected by the recipient domain. "
-                                  "The error that the other server returned was: 550 550 5.2.2 <user@example.org>... Mailbox Full (state 14).");
+    g.diagnostic
+        = QStringLiteral("Google tried to deliver your message, but it was rejected by the recipient domain. "
+                         "The error that the other server returned was: 550 550 5.2.2 <user@example.org>... "
+                         "Mailbox Full (state 14).");
     QCOMPARE(run(g, {}).reason, QStringLiteral("mailboxfull"));
 
     // "Diagnostic-Code: X-Unix; ..." without a known phrase: the local mailer failed.
@@ -332,11 +350,12 @@ void TestReasonClassifier::senderSideSignals()
     x.status = QStringLiteral("4.3.0");
     x.diagnostic = QStringLiteral("temporary failure");
     ClassificationContext dsn;
-    dsn.deliveryStatus = QStringLiteral("Reporting-MTA: dns; mx.example.org\n\n"
-                                        "Final-Recipient: rfc822; other@example.org\nAction: failed\nStatus: 5.1.1\n"
-                                        "Diagnostic-Code: smtp; 550 5.1.1 User unknown\n\n"
-                                        "Final-Recipient: rfc822; user@example.org\nAction: failed\nStatus: 4.3.0\n"
-                                        "Diagnostic-Code: x-unix; temporary failure\n");
+    dsn.deliveryStatus
+        = QStringLiteral("Reporting-MTA: dns; mx.example.org\n\n"
+                         "Final-Recipient: rfc822; other@example.org\nAction: failed\nStatus: 5.1.1\n"
+                         "Diagnostic-Code: smtp; 550 5.1.1 User unknown\n\n"
+                         "Final-Recipient: rfc822; user@example.org\nAction: failed\nStatus: 4.3.0\n"
+                         "Diagnostic-Code: x-unix; temporary failure\n");
     QCOMPARE(run(x, dsn).reason, QStringLiteral("mailererror"));
     QCOMPARE(run(x, {}).reason, QStringLiteral("onhold"));
 
@@ -345,16 +364,18 @@ void TestReasonClassifier::senderSideSignals()
     p.status = QStringLiteral("5.2.1");
     p.diagnostic = QStringLiteral("550 5.2.1 <user@example.org>... User Unknown");
     ClassificationContext pmta;
-    pmta.deliveryStatus = QStringLiteral("Final-Recipient: rfc822;user@example.org\nAction: failed\nStatus: 5.2.1\n"
-                                         "X-PowerMTA-BounceCategory: bad-mailbox\n");
+    pmta.deliveryStatus
+        = QStringLiteral("Final-Recipient: rfc822;user@example.org\nAction: failed\nStatus: 5.2.1\n"
+                         "X-PowerMTA-BounceCategory: bad-mailbox\n");
     QCOMPARE(run(p, pmta).reason, QStringLiteral("userunknown"));
 
     // The sending MTA's own notice wins over the reply it quotes (qmail, EZweb).
     RecipientResult q = base;
     q.diagnostic = QStringLiteral("Remote host said: 501 5.0.0 Invalid domain name");
     ClassificationContext qmail;
-    qmail.bounceText = QStringLiteral("<user@example.org>:\nConnected to 192.0.2.1 but my name was rejected.\n"
-                                      "Remote host said: 501 5.0.0 Invalid domain name\n");
+    qmail.bounceText
+        = QStringLiteral("<user@example.org>:\nConnected to 192.0.2.1 but my name was rejected.\n"
+                         "Remote host said: 501 5.0.0 Invalid domain name\n");
     const RecipientResult qr = run(q, qmail);
     QCOMPARE(qr.reason, QStringLiteral("blocked"));
     QCOMPARE(qr.evidence.field, QStringLiteral("body"));

@@ -92,7 +92,9 @@ QString normalizedFingerprint(const QString &fingerprint)
 
 } // namespace
 
-AccountStore::AccountStore(QObject *parent) : QObject(parent) {}
+AccountStore::AccountStore(QObject *parent)
+    : QObject(parent)
+{ }
 
 QList<FetchAccount> AccountStore::accounts() const
 {
@@ -144,13 +146,14 @@ void AccountStore::trustFingerprint(const QString &hostPort, const QString &fing
     QSettings().setValue(trustKey(hostPort), list);
 }
 
-void AccountStore::readPassword(const QString &accountId, QObject *context,
-                                std::function<void(const QString &)> done)
+void AccountStore::readPassword(
+    const QString &accountId, QObject *context, std::function<void(const QString &)> done)
 {
     const auto known = session().passwords.constFind(accountId);
     if (known != session().passwords.cend()) {
         const QString password = known.value();
-        QMetaObject::invokeMethod(context, [done, password] { done(password); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done, password] { done(password); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(keychainService());
@@ -210,7 +213,8 @@ void AccountStore::resetSession()
     session() = Session();
 }
 
-void AccountStore::updateKeychainState(const QPointer<AccountStore> &store, Keychain state, const QString &error)
+void AccountStore::updateKeychainState(
+    const QPointer<AccountStore> &store, Keychain state, const QString &error)
 {
     Session &s = session();
     s.error = error;

@@ -57,7 +57,8 @@ signals:
     void keychainStateChanged(bouncelens::AccountStore::Keychain state);
 
 private:
-    static void updateKeychainState(const QPointer<AccountStore> &store, Keychain state, const QString &error);
+    static void updateKeychainState(
+        const QPointer<AccountStore> &store, Keychain state, const QString &error);
 };
 
 } // namespace bouncelens

@@ -8,7 +8,9 @@
 
 namespace bouncelens {
 
-AnalysisWorker::AnalysisWorker(QObject *parent) : QObject(parent) {}
+AnalysisWorker::AnalysisWorker(QObject *parent)
+    : QObject(parent)
+{ }
 
 AnalysisWorker::~AnalysisWorker()
 {
@@ -71,7 +73,8 @@ void AnalysisWorker::finishThread()
 
 // Runs on the worker thread. Results are handed to the UI thread with queued calls; a call
 // that arrives after its job was cancelled or replaced is dropped there (the id check).
-void AnalysisWorker::run(const Job &job, quint64 id, std::shared_ptr<std::atomic_bool> cancelled, int interval)
+void AnalysisWorker::run(
+    const Job &job, quint64 id, std::shared_ptr<std::atomic_bool> cancelled, int interval)
 {
     const MessageLoader loader;
     const BounceAnalyzer analyzer; // one per thread, as the core recommends
@@ -104,7 +107,8 @@ void AnalysisWorker::run(const Job &job, quint64 id, std::shared_ptr<std::atomic
     };
 
     if (job.paths.isEmpty()) {
-        for (const RawMessage &raw : loader.split(MessageLoader::normalizeLineEndings(job.bytes), job.source)) {
+        for (const RawMessage &raw :
+            loader.split(MessageLoader::normalizeLineEndings(job.bytes), job.source)) {
             if (cancelled->load())
                 break;
             take(raw, 1);
@@ -130,7 +134,8 @@ void AnalysisWorker::run(const Job &job, quint64 id, std::shared_ptr<std::atomic
 
     const bool wasCancelled = cancelled->load();
     QMetaObject::invokeMethod(
-        this, [this, id, wasCancelled] {
+        this,
+        [this, id, wasCancelled] {
             if (id == m_jobId)
                 emit jobFinished(wasCancelled);
         },

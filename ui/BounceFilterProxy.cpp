@@ -4,7 +4,8 @@
 
 namespace bouncelens {
 
-BounceFilterProxy::BounceFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+BounceFilterProxy::BounceFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setSortRole(BounceTableModel::SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -50,7 +51,8 @@ bool BounceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_permanentOnly
-        && !(index.data(BounceTableModel::FailureRole).toBool() && index.data(BounceTableModel::PermanentRole).toBool()))
+        && !(index.data(BounceTableModel::FailureRole).toBool()
+            && index.data(BounceTableModel::PermanentRole).toBool()))
         return false;
     if (m_hardOnly && !index.data(BounceTableModel::HardBounceRole).toBool())
         return false;

@@ -8,7 +8,9 @@
 
 namespace bouncelens {
 
-BounceTableModel::BounceTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+BounceTableModel::BounceTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 int BounceTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -64,7 +66,8 @@ void BounceTableModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+        emit dataChanged(
+            index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 int BounceTableModel::rowOf(int messageIndex, int recipient) const
@@ -102,11 +105,13 @@ QVariant BounceTableModel::display(const Row &row, int column) const
     case Type: return r && failure ? ReasonLabels::verdict(r->permanent) : QString();
     case HardBounce: return r ? (r->hardBounce ? tr("Yes") : tr("No")) : QString();
     case Date:
-        return row.date.isValid() ? row.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : a.date;
+        return row.date.isValid() ? row.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                  : a.date;
     case Source: {
         const QString name = QFileInfo(a.source).fileName();
-        return a.index > 0 || name.isEmpty() ? tr("%1 #%2").arg(name.isEmpty() ? a.source : name).arg(a.index + 1)
-                                             : name;
+        return a.index > 0 || name.isEmpty()
+            ? tr("%1 #%2").arg(name.isEmpty() ? a.source : name).arg(a.index + 1)
+            : name;
     }
     default: break;
     }
@@ -124,9 +129,11 @@ QVariant BounceTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: return display(row, index.column());
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case Recipient: return r && !r->diagnostic.isEmpty() ? r->diagnostic : (a.ok() ? QVariant() : a.error);
+        case Recipient:
+            return r && !r->diagnostic.isEmpty() ? r->diagnostic : (a.ok() ? QVariant() : a.error);
         case Reason: return r ? r->reason : (a.ok() ? QVariant() : a.error);
-        case HardBounce: return tr("A hard bounce means the address itself is bad: remove it from your lists.");
+        case HardBounce:
+            return tr("A hard bounce means the address itself is bad: remove it from your lists.");
         case Date: return a.date;
         case Source: return a.source;
         default: return {};
@@ -177,7 +184,8 @@ QVariant BounceTableModel::headerData(int section, Qt::Orientation orientation, 
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case ReplyCode: return tr("The SMTP reply code the server answered with (5xx permanent, 4xx temporary)");
+        case ReplyCode:
+            return tr("The SMTP reply code the server answered with (5xx permanent, 4xx temporary)");
         case Status: return tr("The enhanced status code (RFC 3463) given in the bounce");
         case HardBounce: return tr("Whether the address itself is bad and must not be mailed again");
         default: break;

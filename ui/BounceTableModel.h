@@ -51,7 +51,8 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Appends analysed messages as one insertion (the loader delivers them in batches).
     void appendMessages(const QList<LoadedMessage> &messages);
@@ -60,7 +61,10 @@ public:
     void retranslate();
 
     [[nodiscard]] const QList<LoadedMessage> &messages() const { return m_messages; }
-    [[nodiscard]] const LoadedMessage &messageAt(int messageIndex) const { return m_messages.at(messageIndex); }
+    [[nodiscard]] const LoadedMessage &messageAt(int messageIndex) const
+    {
+        return m_messages.at(messageIndex);
+    }
     // The first row that shows this message (and recipient, when given), -1 when none.
     [[nodiscard]] int rowOf(int messageIndex, int recipient = -1) const;
     // The distinct technical reason names present, sorted.

@@ -19,7 +19,9 @@
 namespace bouncelens {
 
 BounceTablePane::BounceTablePane(BounceTableModel *model, BounceFilterProxy *proxy, QWidget *parent)
-    : QWidget(parent), m_model(model), m_proxy(proxy)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(proxy)
 {
     m_search = new QLineEdit(this);
     m_search->setClearButtonEnabled(true);
@@ -41,7 +43,7 @@ BounceTablePane::BounceTablePane(BounceTableModel *model, BounceFilterProxy *pro
     m_reason->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_reasonLabel->setBuddy(m_reason);
     connect(m_reason, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setReason(m_reason->currentData().toString()); });
+        [this] { m_proxy->setReason(m_reason->currentData().toString()); });
 
     m_table = new QTableView(this);
     m_table->setModel(m_proxy);
@@ -64,7 +66,7 @@ BounceTablePane::BounceTablePane(BounceTableModel *model, BounceFilterProxy *pro
             QTimer::singleShot(0, this, &BounceTablePane::fitColumns);
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &BounceTablePane::onCurrentRowChanged);
+        &BounceTablePane::onCurrentRowChanged);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
@@ -91,7 +93,8 @@ void BounceTablePane::selectSourceRow(int sourceRow)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
     if (!index.isValid())
         return;
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
 }
 
@@ -135,7 +138,7 @@ void BounceTablePane::rebuildReasonBox()
     for (const QString &r : m_reasons)
         items.append({ReasonLabels::reason(r), r});
     std::sort(items.begin(), items.end(),
-              [](const auto &a, const auto &b) { return QString::localeAwareCompare(a.first, b.first) < 0; });
+        [](const auto &a, const auto &b) { return QString::localeAwareCompare(a.first, b.first) < 0; });
     const QSignalBlocker blocker(m_reason); // the filter stays as it is while the list changes
     m_reason->clear();
     m_reason->addItem(tr("All reasons"), QString());
@@ -150,7 +153,7 @@ void BounceTablePane::onCurrentRowChanged()
     if (!index.isValid())
         return;
     emit currentChanged(index.data(BounceTableModel::MessageIndexRole).toInt(),
-                        index.data(BounceTableModel::RecipientIndexRole).toInt());
+        index.data(BounceTableModel::RecipientIndexRole).toInt());
 }
 
 QByteArray BounceTablePane::saveHeaderState() const

@@ -26,8 +26,8 @@ QString ExplanationContent::joinHeadline(const QString &title, const QString &ve
     return verdict.isEmpty() ? title : tr("%1 — %2", "headline: reason — verdict").arg(title, verdict);
 }
 
-RecipientExplanation ExplanationContent::forRecipient(const MessageAnalysis &message, qsizetype index,
-                                                      Language language)
+RecipientExplanation ExplanationContent::forRecipient(
+    const MessageAnalysis &message, qsizetype index, Language language)
 {
     RecipientExplanation x;
     if (index < 0 || index >= message.recipients.size())
@@ -111,13 +111,16 @@ QString ExplanationContent::whoMustAct(const MessageAnalysis &m, const Recipient
         return tr("The recipient: they need to make room in their mailbox.");
     if (oneOf(reason, {"emailtoolarge", "contenterror", "virusdetected", "notcompliantrfc"}))
         return tr("You (the sender): change the message and send it again.");
-    if (oneOf(reason, {"blocked", "badreputation", "requireptr", "authfailure", "failedstarttls", "securityerror",
-                       "norelaying", "spamdetected", "policyviolation", "ratelimited", "syntaxerror", "mailererror"}))
+    if (oneOf(reason,
+            {"blocked", "badreputation", "requireptr", "authfailure", "failedstarttls", "securityerror",
+                "norelaying", "spamdetected", "policyviolation", "ratelimited", "syntaxerror",
+                "mailererror"}))
         return tr("The administrator of the sending mail server (your side).");
     if (oneOf(reason, {"filtered", "rejected", "systemerror", "systemfull", "onhold"}))
         return tr("The administrator of the receiving mail server (the recipient's side).");
     if (!r.permanent)
-        return tr("No one yet: the sending mail server retries by itself. If it keeps failing, ask your mail administrator.");
+        return tr("No one yet: the sending mail server retries by itself. If it keeps failing, ask your mail "
+                  "administrator.");
     return tr("Your mail administrator, with the server's message below.");
 }
 

@@ -13,9 +13,9 @@ namespace bouncelens {
 struct RecipientExplanation
 {
     QString address;
-    QString title;      // the explainer's headline
-    QString verdict;    // "Permanent failure" / "Temporary failure"; "" for non-failures
-    QString headline;   // title — verdict
+    QString title; // the explainer's headline
+    QString verdict; // "Permanent failure" / "Temporary failure"; "" for non-failures
+    QString headline; // title — verdict
     bool failure = false; // a bounce or delay (not a delivery report, auto-reply, complaint)
     bool permanent = false;
     bool hardBounce = false;
@@ -23,12 +23,12 @@ struct RecipientExplanation
     QString cause;
     QString whoMustAct;
     QString fix;
-    QString evidence;   // "why we think so"
+    QString evidence; // "why we think so"
     QString serverText; // the diagnostic, as the server wrote it
-    QString codes;      // "550 / 5.1.1"
+    QString codes; // "550 / 5.1.1"
     QStringList codeNotes; // one line per code: "550 — title: what it means"
-    QString serverGloss;   // the server's words in plain language
-    QString customer;   // text a support desk can paste to its customer
+    QString serverGloss; // the server's words in plain language
+    QString customer; // text a support desk can paste to its customer
 };
 
 class ExplanationContent
@@ -36,8 +36,8 @@ class ExplanationContent
     Q_DECLARE_TR_FUNCTIONS(ExplanationContent)
 
 public:
-    [[nodiscard]] static RecipientExplanation forRecipient(const MessageAnalysis &message, qsizetype recipient,
-                                                           Language language);
+    [[nodiscard]] static RecipientExplanation forRecipient(
+        const MessageAnalysis &message, qsizetype recipient, Language language);
     // One line about the whole message ("Bounce reported by mx.example.jp, 2 recipients").
     [[nodiscard]] static QString summary(const MessageAnalysis &message);
     [[nodiscard]] static QString evidence(const RecipientResult &recipient);

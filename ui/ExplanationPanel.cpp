@@ -10,7 +10,8 @@
 
 namespace bouncelens {
 
-ExplanationPanel::ExplanationPanel(QWidget *parent) : QScrollArea(parent)
+ExplanationPanel::ExplanationPanel(QWidget *parent)
+    : QScrollArea(parent)
 {
     setWidgetResizable(true);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -64,7 +65,7 @@ void ExplanationPanel::render()
         m_summary->setText(tr("Open a bounced message to see what went wrong and what to do about it."));
     else if (m_message.recipients.isEmpty() && m_message.ok())
         m_summary->setText(ExplanationContent::summary(m_message) + QLatin1Char('\n')
-                           + tr("BounceLens found no failed delivery in this message."));
+            + tr("BounceLens found no failed delivery in this message."));
     else
         m_summary->setText(ExplanationContent::summary(m_message));
 

@@ -61,7 +61,7 @@ QString highlightedHtml(const MessageAnalysis &a)
     for (qsizetype i = 0; i < a.spans.size(); ++i)
         order << i;
     std::stable_sort(order.begin(), order.end(),
-                     [&a](qsizetype l, qsizetype r) { return a.spans.at(l).length > a.spans.at(r).length; });
+        [&a](qsizetype l, qsizetype r) { return a.spans.at(l).length > a.spans.at(r).length; });
     for (qsizetype i : order) {
         const Span &s = a.spans.at(i);
         if (s.start < 0 || s.length <= 0 || s.start + s.length > n)
@@ -108,7 +108,8 @@ QString Exporters::csvField(const QString &value, bool guardFormula)
     QString v = value;
     if (guardFormula && !v.isEmpty()
         && (v.front() == QLatin1Char('=') || v.front() == QLatin1Char('+') || v.front() == QLatin1Char('-')
-            || v.front() == QLatin1Char('@') || v.front() == QLatin1Char('\t') || v.front() == QLatin1Char('\r')))
+            || v.front() == QLatin1Char('@') || v.front() == QLatin1Char('\t')
+            || v.front() == QLatin1Char('\r')))
         v.prepend(QLatin1Char('\''));
     if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
         || v.contains(QLatin1Char('\r'))) {
@@ -147,7 +148,7 @@ QByteArray Exporters::tableCsv(const QList<LoadedMessage> &messages, Language la
     QByteArray out = QByteArrayLiteral("\xEF\xBB\xBF"); // BOM: spreadsheets then read UTF-8
     out += QByteArrayLiteral("email,reason,permanent,hard_bounce,reply_code,status,date,source,message,kind,"
                              "diagnostic,explanation,error")
-         + kCrLf;
+        + kCrLf;
     auto line = [&out](const QStringList &fields) {
         QStringList quoted;
         for (const QString &f : fields)
@@ -159,11 +160,11 @@ QByteArray Exporters::tableCsv(const QList<LoadedMessage> &messages, Language la
         const QString message = QString::number(a.index);
         if (a.recipients.isEmpty())
             line({QString(), QString(), QString(), QString(), QString(), QString(), a.date, a.source, message,
-                  toString(a.kind), QString(), QString(), a.error});
+                toString(a.kind), QString(), QString(), a.error});
         for (const RecipientResult &r : a.recipients)
-            line({r.address, r.reason, bool01(r.permanent), bool01(r.hardBounce), r.replyCode, r.status, a.date,
-                  a.source, message, toString(a.kind), r.diagnostic, BounceExplainer::explain(a, r, language).title,
-                  a.error});
+            line({r.address, r.reason, bool01(r.permanent), bool01(r.hardBounce), r.replyCode, r.status,
+                a.date, a.source, message, toString(a.kind), r.diagnostic,
+                BounceExplainer::explain(a, r, language).title, a.error});
     }
     return out;
 }
@@ -187,23 +188,25 @@ QByteArray Exporters::tableJsonLines(const QList<LoadedMessage> &messages, Langu
 QString Exporters::reportHtml(const MessageAnalysis &a, Language language)
 {
     const QString title = tr("Bounce report: %1").arg(QFileInfo(a.source).fileName());
-    QString html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"><title>%2</title>"
-                                  "<style>body{font-family:sans-serif;} th{padding-right:1em;} "
-                                  "pre{white-space:pre-wrap;} blockquote{border-left:3px solid #999;"
-                                  "margin-left:0;padding-left:1em;}</style></head><body>\n")
-                       .arg(languageCode(language), title.toHtmlEscaped());
+    QString html
+        = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\"><title>%2</title>"
+                         "<style>body{font-family:sans-serif;} th{padding-right:1em;} "
+                         "pre{white-space:pre-wrap;} blockquote{border-left:3px solid #999;"
+                         "margin-left:0;padding-left:1em;}</style></head><body>\n")
+              .arg(languageCode(language), title.toHtmlEscaped());
     html += QStringLiteral("<h1>%1</h1>\n").arg(title.toHtmlEscaped());
-    html += QStringLiteral("<p>%1</p>\n").arg(ExplanationContent::summary(a).toHtmlEscaped().replace(
-        QLatin1Char('\n'), QStringLiteral("<br>")));
+    html += QStringLiteral("<p>%1</p>\n")
+                .arg(ExplanationContent::summary(a).toHtmlEscaped().replace(
+                    QLatin1Char('\n'), QStringLiteral("<br>")));
     html += QStringLiteral("<table>") + row(tr("Source"), a.source) + row(tr("Subject"), a.subject)
-          + row(tr("From"), a.from) + row(tr("Date"), a.date) + row(tr("Reported by"), a.reportingMta)
-          + row(tr("Original subject"), a.original.subject) + QStringLiteral("</table>\n");
+        + row(tr("From"), a.from) + row(tr("Date"), a.date) + row(tr("Reported by"), a.reportingMta)
+        + row(tr("Original subject"), a.original.subject) + QStringLiteral("</table>\n");
     for (qsizetype i = 0; i < a.recipients.size(); ++i) {
         const RecipientExplanation x = ExplanationContent::forRecipient(a, i, language);
         html += QStringLiteral("<hr><h2>%1</h2>\n").arg(x.headline.toHtmlEscaped());
         html += QStringLiteral("<table>") + row(tr("Recipient"), x.address) + row(tr("Codes"), x.codes)
-              + row(tr("Hard bounce"), x.hardBounce ? tr("Yes: do not mail this address again") : tr("No"))
-              + QStringLiteral("</table>\n");
+            + row(tr("Hard bounce"), x.hardBounce ? tr("Yes: do not mail this address again") : tr("No"))
+            + QStringLiteral("</table>\n");
         if (!x.verdictText.isEmpty())
             html += QStringLiteral("<p><i>%1</i></p>\n").arg(x.verdictText.toHtmlEscaped());
         html += section(tr("What happened"), x.cause);
@@ -211,22 +214,26 @@ QString Exporters::reportHtml(const MessageAnalysis &a, Language language)
         html += section(tr("What to do"), x.fix);
         html += section(tr("Why we think so"), x.evidence);
         html += section(tr("What the server said"),
-                        x.serverGloss.isEmpty() ? x.serverText : x.serverText + QLatin1Char('\n') + x.serverGloss);
+            x.serverGloss.isEmpty() ? x.serverText : x.serverText + QLatin1Char('\n') + x.serverGloss);
         html += section(tr("What the codes mean"), x.codeNotes.join(QLatin1Char('\n')));
         if (!x.customer.isEmpty())
             html += QStringLiteral("<h3>%1</h3><blockquote>%2</blockquote>\n")
                         .arg(tr("Text for the customer").toHtmlEscaped(),
-                             x.customer.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+                            x.customer.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     }
     if (!a.displayText.isEmpty()) {
         QStringList legend;
         for (SpanRole role : SpanStyle::roles())
-            legend << QStringLiteral("<span style=\"%1\">%2</span>").arg(cssFor(role), SpanStyle::name(role).toHtmlEscaped());
+            legend << QStringLiteral("<span style=\"%1\">%2</span>")
+                          .arg(cssFor(role), SpanStyle::name(role).toHtmlEscaped());
         html += QStringLiteral("<hr><h2>%1</h2>\n<p>%2</p>\n<pre>%3</pre>\n")
-                    .arg(tr("The bounce message").toHtmlEscaped(), legend.join(QStringLiteral(" ")), highlightedHtml(a));
+                    .arg(tr("The bounce message").toHtmlEscaped(), legend.join(QStringLiteral(" ")),
+                        highlightedHtml(a));
     }
     html += QStringLiteral("<hr><p><small>%1</small></p>\n</body></html>\n")
-                .arg(tr("Generated by BounceLens %1").arg(QCoreApplication::applicationVersion()).toHtmlEscaped());
+                .arg(tr("Generated by BounceLens %1")
+                         .arg(QCoreApplication::applicationVersion())
+                         .toHtmlEscaped());
     return html;
 }
 
@@ -253,8 +260,8 @@ bool Exporters::writePdf(const QString &path, const QString &html, const QString
     QPdfWriter writer(path);
     writer.setTitle(title);
     writer.setCreator(QStringLiteral("BounceLens"));
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
-                                     QPageLayout::Millimeter));
+    writer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
     printReport(html, &writer);
     if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0) {
         if (error)

@@ -37,7 +37,8 @@ public:
     static void printReport(const QString &html, QPagedPaintDevice *device);
     // Writes atomically (QSaveFile): a failed export never leaves half a file behind.
     [[nodiscard]] static bool writeFile(const QString &path, const QByteArray &bytes, QString *error);
-    [[nodiscard]] static bool writePdf(const QString &path, const QString &html, const QString &title, QString *error);
+    [[nodiscard]] static bool writePdf(
+        const QString &path, const QString &html, const QString &title, QString *error);
 
     // One CSV field, quoted when needed (RFC 4180).
     [[nodiscard]] static QString csvField(const QString &value, bool guardFormula);

@@ -62,7 +62,8 @@ QString FetchAccount::hostPortOf(const QString &url)
     const QString scheme = u.scheme().toLower();
     const bool pop3 = scheme.startsWith(QLatin1String("pop3"));
     const bool tls = scheme.endsWith(QLatin1Char('s'));
-    const int port = u.port(defaultPort(pop3 ? Protocol::Pop3 : Protocol::Imap, tls ? Security::SslTls : Security::None));
+    const int port = u.port(
+        defaultPort(pop3 ? Protocol::Pop3 : Protocol::Imap, tls ? Security::SslTls : Security::None));
     return u.host().toLower() + QLatin1Char(':') + QString::number(port);
 }
 

@@ -35,7 +35,8 @@ QLabel *makeNote(QWidget *parent, const char *name, const QString &style)
 
 } // namespace
 
-FetchDialog::FetchDialog(QWidget *parent) : QDialog(parent)
+FetchDialog::FetchDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setObjectName(QStringLiteral("fetchDialog"));
     m_store = new AccountStore(this);
@@ -74,7 +75,8 @@ FetchDialog::FetchDialog(QWidget *parent) : QDialog(parent)
     m_folder->addItem(QStringLiteral("INBOX"));
     m_refreshFolders = new QToolButton(this);
     m_refreshFolders->setObjectName(QStringLiteral("refreshFoldersButton"));
-    m_refreshFolders->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)));
+    m_refreshFolders->setIcon(
+        QIcon::fromTheme(QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)));
     m_refreshFolders->setToolButtonStyle(Qt::ToolButtonIconOnly); // the text shows if there is no icon
     m_sinceCheck = new QCheckBox(this);
     m_sinceCheck->setObjectName(QStringLiteral("sinceCheck"));
@@ -188,7 +190,8 @@ void FetchDialog::changeEvent(QEvent *event)
 void FetchDialog::retranslateUi()
 {
     setWindowTitle(tr("Fetch Bounces from a Mailbox"));
-    m_intro->setText(tr("BounceLens reads the bounces in a mailbox on your mail server and adds them to the table."));
+    m_intro->setText(
+        tr("BounceLens reads the bounces in a mailbox on your mail server and adds them to the table."));
     const auto label = [this](QWidget *field, const QString &text) {
         if (auto *l = qobject_cast<QLabel *>(m_form->labelForField(field)))
             l->setText(text);
@@ -215,10 +218,12 @@ void FetchDialog::retranslateUi()
            "unencrypted and can be read by others. Use this only if your mail administrator says so."));
     m_user->setPlaceholderText(tr("Usually your e-mail address"));
     m_password->setPlaceholderText(QString());
-    m_folder->setToolTip(tr("The folder to read, e.g. INBOX. Separate sub-folders with \"/\". POP3 always reads INBOX."));
+    m_folder->setToolTip(
+        tr("The folder to read, e.g. INBOX. Separate sub-folders with \"/\". POP3 always reads INBOX."));
     m_refreshFolders->setText(tr("Refresh folders"));
     m_refreshFolders->setAccessibleName(tr("Refresh folders"));
-    m_refreshFolders->setToolTip(tr("Read the list of folders from the server (IMAP only). Nothing is changed."));
+    m_refreshFolders->setToolTip(
+        tr("Read the list of folders from the server (IMAP only). Nothing is changed."));
     m_sinceCheck->setText(tr("Only messages received on or after"));
     m_limit->setSpecialValueText(tr("No limit"));
     m_limit->setSuffix(tr(" bounces"));
@@ -245,8 +250,9 @@ void FetchDialog::fillAccountCombo()
     m_accountCombo->clear();
     m_accountCombo->addItem(tr("New account"), QString());
     for (const FetchAccount &a : std::as_const(m_accounts))
-        m_accountCombo->addItem(tr("%1 on %2 (%3)").arg(a.user, a.hostPort(), FetchAccount::protocolKey(a.protocol).toUpper()),
-                                a.id());
+        m_accountCombo->addItem(
+            tr("%1 on %2 (%3)").arg(a.user, a.hostPort(), FetchAccount::protocolKey(a.protocol).toUpper()),
+            a.id());
     const int index = m_accountCombo->findData(current);
     m_accountCombo->setCurrentIndex(index < 0 ? 0 : index);
 }
@@ -349,7 +355,8 @@ void FetchDialog::protocolOrSecurityChanged()
 
 void FetchDialog::updateSecurityWarning()
 {
-    m_plainWarning->setVisible(FetchAccount::Security(m_security->currentIndex()) == FetchAccount::Security::None);
+    m_plainWarning->setVisible(
+        FetchAccount::Security(m_security->currentIndex()) == FetchAccount::Security::None);
 }
 
 void FetchDialog::updateKeychainNote()
@@ -367,7 +374,8 @@ void FetchDialog::updateButtons()
     const bool filled = !m_server->text().trimmed().isEmpty() && !m_user->text().trimmed().isEmpty();
     m_fetchButton->setEnabled(filled);
     m_testButton->setEnabled(filled && !isTesting());
-    const bool imap = FetchAccount::Protocol(m_protocol->currentData().toInt()) == FetchAccount::Protocol::Imap;
+    const bool imap
+        = FetchAccount::Protocol(m_protocol->currentData().toInt()) == FetchAccount::Protocol::Imap;
     m_refreshFolders->setEnabled(filled && imap && !isListingFolders());
 }
 
@@ -435,20 +443,21 @@ void FetchDialog::testDone(const FetchResult &result)
     const FetchAccount a = account();
     if (result.error == FetchError::Certificate && !result.certificateFingerprint.isEmpty()) {
         showTestResult(false, result.errorText);
-        askToTrustCertificate(this, a.hostPort(), result.certificateFingerprint, result.errorText,
-                              [this](bool trusted) {
-                                  if (trusted)
-                                      testConnection();
-                                  else
-                                      emit testFinished(false);
-                              });
+        askToTrustCertificate(
+            this, a.hostPort(), result.certificateFingerprint, result.errorText, [this](bool trusted) {
+                if (trusted)
+                    testConnection();
+                else
+                    emit testFinished(false);
+            });
         return;
     }
     if (result.ok()) {
         if (a.protocol == FetchAccount::Protocol::Pop3)
             showTestResult(true, tr("✔ Connected and logged in to %1.").arg(a.host));
         else
-            showTestResult(true, tr("✔ Connected and logged in to %1; the folder %2 can be read.").arg(a.host, a.folder));
+            showTestResult(true,
+                tr("✔ Connected and logged in to %1; the folder %2 can be read.").arg(a.host, a.folder));
         m_store->storePassword(a.id(), password());
         emit testFinished(true);
         return;
@@ -483,13 +492,13 @@ void FetchDialog::foldersListed(const FolderListResult &result)
     if (result.error == FetchError::Certificate && !result.certificateFingerprint.isEmpty()) {
         // The same question as Test Connection asks; on "trust", read the list again.
         showTestResult(false, result.errorText);
-        askToTrustCertificate(this, a.hostPort(), result.certificateFingerprint, result.errorText,
-                              [this](bool trusted) {
-                                  if (trusted)
-                                      refreshFolders();
-                                  else
-                                      emit foldersRefreshed(false);
-                              });
+        askToTrustCertificate(
+            this, a.hostPort(), result.certificateFingerprint, result.errorText, [this](bool trusted) {
+                if (trusted)
+                    refreshFolders();
+                else
+                    emit foldersRefreshed(false);
+            });
         return;
     }
     if (!result.ok()) {
@@ -533,12 +542,11 @@ void FetchDialog::reject()
 }
 
 void FetchDialog::askToTrustCertificate(QWidget *parent, const QString &hostPort, const QString &fingerprint,
-                                        const QString &errorText, const std::function<void(bool)> &answer)
+    const QString &errorText, const std::function<void(bool)> &answer)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Untrusted Certificate"),
-                                tr("The mail server %1 presented a certificate that this computer does not trust.")
-                                    .arg(hostPort),
-                                QMessageBox::NoButton, parent);
+        tr("The mail server %1 presented a certificate that this computer does not trust.").arg(hostPort),
+        QMessageBox::NoButton, parent);
     box->setObjectName(QStringLiteral("certificatePrompt"));
     QString details = errorText;
     if (!details.contains(fingerprint))

@@ -51,7 +51,7 @@ public:
     // fingerprint is stored for host:port (AccountStore) before `answer(true)` runs. The box is
     // a child of `parent` named "certificatePrompt"; its trust button is named "trustButton".
     static void askToTrustCertificate(QWidget *parent, const QString &hostPort, const QString &fingerprint,
-                                      const QString &errorText, const std::function<void(bool)> &answer);
+        const QString &errorText, const std::function<void(bool)> &answer);
 
     // For tests (and the main window).
     [[nodiscard]] QComboBox *accountCombo() const { return m_accountCombo; }

@@ -6,7 +6,9 @@
 
 namespace bouncelens {
 
-FetchWorker::FetchWorker(QObject *parent) : QObject(parent) {}
+FetchWorker::FetchWorker(QObject *parent)
+    : QObject(parent)
+{ }
 
 FetchWorker::~FetchWorker()
 {
@@ -95,7 +97,9 @@ void FetchWorker::finishThread()
     emit finished(result);
 }
 
-FolderListWorker::FolderListWorker(QObject *parent) : QObject(parent) {}
+FolderListWorker::FolderListWorker(QObject *parent)
+    : QObject(parent)
+{ }
 
 FolderListWorker::~FolderListWorker()
 {

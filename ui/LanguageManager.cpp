@@ -8,7 +8,9 @@
 
 namespace bouncelens {
 
-LanguageManager::LanguageManager(QObject *parent) : QObject(parent) {}
+LanguageManager::LanguageManager(QObject *parent)
+    : QObject(parent)
+{ }
 
 LanguageManager::~LanguageManager()
 {

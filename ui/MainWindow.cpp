@@ -67,7 +67,8 @@ QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback, const QStyle 
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
 {
     setAcceptDrops(true);
     setObjectName(QStringLiteral("MainWindow"));
@@ -118,15 +119,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_worker, &AnalysisWorker::idle, this, &MainWindow::onIdle);
     connect(m_fetchWorker, &FetchWorker::started, this, &MainWindow::onFetchStarted);
     // Fetched bounces take the same way into the table as loaded files.
-    connect(m_fetchWorker, &FetchWorker::messageFetched, this,
-            [this](const MessageAnalysis &analysis) { onBatch({LoadedMessage {analysis, {}}}); });
+    connect(m_fetchWorker, &FetchWorker::messageFetched, this, [this](const MessageAnalysis &analysis) {
+        onBatch({LoadedMessage {analysis, {}}});
+    });
     connect(m_fetchWorker, &FetchWorker::progressChanged, this, &MainWindow::onFetchProgress);
     connect(m_fetchWorker, &FetchWorker::finished, this, &MainWindow::onFetchFinished);
     connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
     connect(m_tablePane, &BounceTablePane::currentChanged, this, &MainWindow::showMessage);
     connect(m_messageView, &MessageView::spanActivated, m_explanation, &ExplanationPanel::showRecipient);
-    connect(m_explanation, &ExplanationPanel::customerTextCopied, this,
-            [this] { statusBar()->showMessage(tr("The text for the customer was copied to the clipboard."), 4000); });
+    connect(m_explanation, &ExplanationPanel::customerTextCopied, this, [this] {
+        statusBar()->showMessage(tr("The text for the customer was copied to the clipboard."), 4000);
+    });
     connect(m_languageManager, &LanguageManager::languageChanged, this, [this](Language language) {
         m_explanation->setLanguage(language);
         (language == Language::Japanese ? m_japaneseAction : m_englishAction)->setChecked(true);
@@ -162,16 +165,19 @@ void MainWindow::createActions()
     m_exportSuppressionAction = new QAction(this);
     m_exportSuppressionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_exportSuppressionAction, &QAction::triggered, this,
-            [this] { exportWithDialog(ExportKind::SuppressionCsv); });
+        [this] { exportWithDialog(ExportKind::SuppressionCsv); });
     m_exportCsvAction = new QAction(this);
     connect(m_exportCsvAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::TableCsv); });
     m_exportJsonAction = new QAction(this);
-    connect(m_exportJsonAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::TableJson); });
+    connect(
+        m_exportJsonAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::TableJson); });
     m_exportHtmlAction = new QAction(this);
-    connect(m_exportHtmlAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::ReportHtml); });
+    connect(
+        m_exportHtmlAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::ReportHtml); });
     m_exportPdfAction = new QAction(this);
     m_exportPdfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_exportPdfAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::ReportPdf); });
+    connect(
+        m_exportPdfAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::ReportPdf); });
     m_printAction = new QAction(themeIcon("document-print", QStyle::SP_FileIcon, s), QString(), this);
     m_printAction->setShortcut(QKeySequence::Print);
     connect(m_printAction, &QAction::triggered, this, &MainWindow::printReport);
@@ -271,7 +277,8 @@ void MainWindow::retranslateUi()
     m_openFolderAction->setText(tr("Open &Folder…"));
     m_openFolderAction->setStatusTip(tr("Open every message in a folder or maildir, including subfolders"));
     m_fetchAction->setText(tr("Fetch from &Mailbox…"));
-    m_fetchAction->setStatusTip(tr("Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it"));
+    m_fetchAction->setStatusTip(
+        tr("Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_recent->retranslate();
     m_exportMenu->setTitle(tr("&Export"));
@@ -314,15 +321,16 @@ void MainWindow::readSettings()
     const QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(QSize(1200, 800).boundedTo(QGuiApplication::primaryScreen()
-                                              ? QGuiApplication::primaryScreen()->availableSize()
-                                              : QSize(1200, 800)));
+                ? QGuiApplication::primaryScreen()->availableSize()
+                : QSize(1200, 800)));
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!m_topSplitter->restoreState(settings.value(QStringLiteral("window/topSplitter")).toByteArray()))
         m_topSplitter->setSizes({width() * 55 / 100, width() * 45 / 100});
     if (!m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray()))
         m_mainSplitter->setSizes({height() * 62 / 100, height() * 38 / 100});
     m_tablePane->restoreHeaderState(settings.value(QStringLiteral("window/tableHeader")).toByteArray());
-    m_messageView->rawSourceAction()->setChecked(settings.value(QStringLiteral("view/rawSource"), false).toBool());
+    m_messageView->rawSourceAction()->setChecked(
+        settings.value(QStringLiteral("view/rawSource"), false).toBool());
 }
 
 void MainWindow::writeSettings() const
@@ -393,8 +401,8 @@ bool MainWindow::isFetching() const
 
 void MainWindow::openDialog()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open Bounced Messages"), QSettings().value(QStringLiteral("lastDirectory")).toString(),
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Bounced Messages"),
+        QSettings().value(QStringLiteral("lastDirectory")).toString(),
         tr("Messages and mailboxes (*.eml *.msg *.txt *.mbox *.mbx *.mail);;All files (*)"));
     if (files.isEmpty())
         return;
@@ -472,7 +480,8 @@ void MainWindow::onBatch(const QList<LoadedMessage> &messages)
     for (const LoadedMessage &m : messages) {
         const MessageAnalysis &a = m.analysis;
         if (!a.ok()) {
-            const QString where = a.index > 0 ? tr("%1 (message %2)").arg(a.source).arg(a.index + 1) : a.source;
+            const QString where
+                = a.index > 0 ? tr("%1 (message %2)").arg(a.source).arg(a.index + 1) : a.source;
             m_pendingErrors << tr("%1: %2").arg(QDir::toNativeSeparators(where), a.error);
             if (a.recipients.isEmpty())
                 continue; // nothing to show: the error dialog lists it
@@ -587,27 +596,27 @@ void MainWindow::onFetchFinished(const FetchResult &result)
     const QString host = m_fetchHost;
     const int found = int(result.messages.size());
     if (result.error == FetchError::Certificate && !result.certificateFingerprint.isEmpty()) {
-        FetchDialog::askToTrustCertificate(this, host, result.certificateFingerprint, result.errorText,
-                                           [this, result](bool trusted) {
-                                               if (!trusted) {
-                                                   emit fetchFinished(result);
-                                                   return;
-                                               }
-                                               FetchOptions options = m_fetchWorker->options();
-                                               options.trustedFingerprints << result.certificateFingerprint;
-                                               startFetch(options);
-                                           });
+        FetchDialog::askToTrustCertificate(
+            this, host, result.certificateFingerprint, result.errorText, [this, result](bool trusted) {
+                if (!trusted) {
+                    emit fetchFinished(result);
+                    return;
+                }
+                FetchOptions options = m_fetchWorker->options();
+                options.trustedFingerprints << result.certificateFingerprint;
+                startFetch(options);
+            });
         return;
     }
     if (result.ok()) {
         statusBar()->showMessage(tr("%n bounce(s) fetched from %1.", nullptr, found).arg(host), 8000);
     } else if (result.error == FetchError::Cancelled) {
         statusBar()->showMessage(
-            tr("Fetching was cancelled. The %n bounce(s) fetched so far stay in the table.", nullptr, found), 8000);
+            tr("Fetching was cancelled. The %n bounce(s) fetched so far stay in the table.", nullptr, found),
+            8000);
     } else {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Fetching Stopped"),
-                                    tr("BounceLens could not finish reading the mailbox on %1.").arg(host),
-                                    QMessageBox::Ok, this);
+            tr("BounceLens could not finish reading the mailbox on %1.").arg(host), QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("fetchErrorBox"));
         QString text = result.errorText;
         if (found > 0)
@@ -625,12 +634,11 @@ void MainWindow::showLoadErrors()
     m_lastErrors = std::exchange(m_pendingErrors, {});
     // One dialog for the whole load, opened without blocking: the other files are already in.
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Some Files Could Not Be Read"),
-                                tr("%n message(s) could not be read. The others were loaded.", nullptr,
-                                   int(m_lastErrors.size())),
-                                QMessageBox::Ok, this);
+        tr("%n message(s) could not be read. The others were loaded.", nullptr, int(m_lastErrors.size())),
+        QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("loadErrorsBox"));
     box->setInformativeText(m_lastErrors.mid(0, 5).join(QLatin1Char('\n'))
-                            + (m_lastErrors.size() > 5 ? QStringLiteral("\n…") : QString()));
+        + (m_lastErrors.size() > 5 ? QStringLiteral("\n…") : QString()));
     box->setDetailedText(m_lastErrors.join(QLatin1Char('\n')));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -660,25 +668,28 @@ void MainWindow::showMessage(int message, int recipient)
 void MainWindow::updateStatus()
 {
     const int messages = int(m_model->messages().size());
-    QString text = messages == 0 ? tr("Drop bounced messages, mbox files or folders here to analyse them.")
-                                 : tr("%1 messages, %2 recipients, %3 hard bounces, %4 rows shown")
-                                       .arg(QLocale().toString(messages), QLocale().toString(m_recipientCount),
-                                            QLocale().toString(m_hardBounceCount),
-                                            QLocale().toString(m_proxy->rowCount()));
+    QString text = messages == 0
+        ? tr("Drop bounced messages, mbox files or folders here to analyse them.")
+        : tr("%1 messages, %2 recipients, %3 hard bounces, %4 rows shown")
+              .arg(QLocale().toString(messages), QLocale().toString(m_recipientCount),
+                  QLocale().toString(m_hardBounceCount), QLocale().toString(m_proxy->rowCount()));
     if (m_worker->isBusy() && m_filesTotal > 0)
-        text = tr("Reading %1 of %2 files…").arg(QLocale().toString(m_filesDone), QLocale().toString(m_filesTotal))
-             + QStringLiteral("  ") + text;
+        text = tr("Reading %1 of %2 files…")
+                   .arg(QLocale().toString(m_filesDone), QLocale().toString(m_filesTotal))
+            + QStringLiteral("  ") + text;
     if (isFetching()) {
         QString fetching;
         switch (m_fetchProgress.stage) {
         case FetchProgress::Stage::Connecting: fetching = tr("Connecting to %1…").arg(m_fetchHost); break;
-        case FetchProgress::Stage::Searching: fetching = tr("Looking for bounces on %1…").arg(m_fetchHost); break;
+        case FetchProgress::Stage::Searching:
+            fetching = tr("Looking for bounces on %1…").arg(m_fetchHost);
+            break;
         case FetchProgress::Stage::Fetching:
         case FetchProgress::Stage::Done:
             fetching = tr("Fetching from %1: %2 of %3 candidate messages checked, %4 bounces found…")
                            .arg(m_fetchHost, QLocale().toString(m_fetchProgress.examined),
-                                QLocale().toString(m_fetchProgress.candidates),
-                                QLocale().toString(m_fetchProgress.found));
+                               QLocale().toString(m_fetchProgress.candidates),
+                               QLocale().toString(m_fetchProgress.found));
             break;
         }
         text = fetching + QStringLiteral("  ") + text;
@@ -706,8 +717,9 @@ void MainWindow::updateTitle()
 {
     if (m_currentMessage >= 0 && m_currentMessage < m_model->messages().size()) {
         const QString source = m_model->messageAt(m_currentMessage).analysis.source;
-        setWindowTitle(tr("%1 — BounceLens").arg(QFileInfo(source).fileName().isEmpty() ? source
-                                                                                      : QFileInfo(source).fileName()));
+        setWindowTitle(
+            tr("%1 — BounceLens")
+                .arg(QFileInfo(source).fileName().isEmpty() ? source : QFileInfo(source).fileName()));
     } else {
         setWindowTitle(tr("BounceLens"));
     }
@@ -750,7 +762,8 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path, QString *error)
     case ExportKind::SuppressionCsv: return Exporters::writeFile(path, Exporters::suppressionCsv(all), error);
     case ExportKind::TableCsv: return Exporters::writeFile(path, Exporters::tableCsv(all, lang), error);
     case ExportKind::TableJson: return Exporters::writeFile(path, Exporters::tableJson(all, lang), error);
-    case ExportKind::TableJsonLines: return Exporters::writeFile(path, Exporters::tableJsonLines(all, lang), error);
+    case ExportKind::TableJsonLines:
+        return Exporters::writeFile(path, Exporters::tableJsonLines(all, lang), error);
     case ExportKind::ReportHtml:
     case ExportKind::ReportPdf: break;
     }
@@ -763,7 +776,8 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path, QString *error)
     const QString html = Exporters::reportHtml(a, lang);
     if (kind == ExportKind::ReportHtml)
         return Exporters::writeFile(path, html.toUtf8(), error);
-    return Exporters::writePdf(path, html, tr("Bounce report: %1").arg(QFileInfo(a.source).fileName()), error);
+    return Exporters::writePdf(
+        path, html, tr("Bounce report: %1").arg(QFileInfo(a.source).fileName()), error);
 }
 
 void MainWindow::exportWithDialog(ExportKind kind)
@@ -799,14 +813,16 @@ void MainWindow::exportWithDialog(ExportKind kind)
         name = QStringLiteral("bounce-report.pdf");
         break;
     }
-    const QString directory = QSettings().value(QStringLiteral("exportDirectory"), QDir::homePath()).toString();
+    const QString directory
+        = QSettings().value(QStringLiteral("exportDirectory"), QDir::homePath()).toString();
     QString selectedFilter;
-    const QString path =
-        QFileDialog::getSaveFileName(this, title, QDir(directory).filePath(name), filter, &selectedFilter);
+    const QString path
+        = QFileDialog::getSaveFileName(this, title, QDir(directory).filePath(name), filter, &selectedFilter);
     if (path.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("exportDirectory"), QFileInfo(path).absolutePath());
-    if (kind == ExportKind::TableJson && (path.endsWith(QLatin1String(".jsonl")) || selectedFilter.contains(QLatin1String("jsonl"))))
+    if (kind == ExportKind::TableJson
+        && (path.endsWith(QLatin1String(".jsonl")) || selectedFilter.contains(QLatin1String("jsonl"))))
         kind = ExportKind::TableJsonLines;
     QString error;
     if (exportTo(kind, path, &error)) {
@@ -814,8 +830,7 @@ void MainWindow::exportWithDialog(ExportKind kind)
         return;
     }
     auto *box = new QMessageBox(QMessageBox::Warning, title,
-                                tr("The file %1 could not be saved.").arg(QDir::toNativeSeparators(path)),
-                                QMessageBox::Ok, this);
+        tr("The file %1 could not be saved.").arg(QDir::toNativeSeparators(path)), QMessageBox::Ok, this);
     box->setInformativeText(error);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -830,7 +845,8 @@ void MainWindow::printReport()
     dialog.setWindowTitle(tr("Print Explanation"));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    Exporters::printReport(Exporters::reportHtml(m_model->messageAt(m_currentMessage).analysis, language()), &printer);
+    Exporters::printReport(
+        Exporters::reportHtml(m_model->messageAt(m_currentMessage).analysis, language()), &printer);
 }
 
 void MainWindow::about()
@@ -839,11 +855,14 @@ void MainWindow::about()
     box->setWindowTitle(tr("About BounceLens"));
     box->setIconPixmap(windowIcon().pixmap(64, 64));
     box->setTextFormat(Qt::RichText);
-    box->setText(QStringLiteral("<h3>BounceLens %1</h3>").arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    box->setText(
+        QStringLiteral("<h3>BounceLens %1</h3>").arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
     box->setInformativeText(
-        tr("Explains bounced e-mail in plain words: what happened, who needs to act and what to do.").toHtmlEscaped()
+        tr("Explains bounced e-mail in plain words: what happened, who needs to act and what to do.")
+            .toHtmlEscaped()
         + QStringLiteral("<br><br>")
-        + tr("Reason names follow Sisimai; codes follow RFC 5321 and RFC 3463.").toHtmlEscaped() + QStringLiteral("<br>")
+        + tr("Reason names follow Sisimai; codes follow RFC 5321 and RFC 3463.").toHtmlEscaped()
+        + QStringLiteral("<br>")
         + tr("Built with Qt %1 and vmime.").arg(QString::fromLatin1(qVersion())).toHtmlEscaped());
     box->setStandardButtons(QMessageBox::Ok);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -3,7 +3,6 @@
 #include "SpanStyle.h"
 
 #include <QAbstractTextDocumentLayout>
-#include <algorithm>
 #include <QAction>
 #include <QEvent>
 #include <QFontDatabase>
@@ -16,6 +15,7 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace bouncelens {
 
@@ -25,7 +25,8 @@ const QString kSpanScheme = QStringLiteral("span");
 
 } // namespace
 
-MessageView::MessageView(QWidget *parent) : QWidget(parent)
+MessageView::MessageView(QWidget *parent)
+    : QWidget(parent)
 {
     m_title = new QLabel(this);
     QFont titleFont = m_title->font();
@@ -50,7 +51,7 @@ MessageView::MessageView(QWidget *parent) : QWidget(parent)
     m_legend->viewport()->setAutoFillBackground(false);
     m_legend->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     connect(m_legend->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
-            [this](const QSizeF &size) { m_legend->setFixedHeight(int(size.height()) + 2); });
+        [this](const QSizeF &size) { m_legend->setFixedHeight(int(size.height()) + 2); });
 
     m_text = new QTextBrowser(this);
     m_text->setOpenLinks(false);
@@ -135,7 +136,7 @@ void MessageView::renderLegend()
         if (i > 0)
             cursor.insertText(QStringLiteral("  "), plain);
         cursor.insertText(QLatin1Char(' ') + SpanStyle::name(roles.at(i)) + QLatin1Char(' '),
-                          SpanStyle::format(roles.at(i), palette()));
+            SpanStyle::format(roles.at(i), palette()));
     }
 }
 
@@ -145,7 +146,8 @@ void MessageView::render()
     m_legend->setVisible(!showsRawSource());
     if (!m_hasMessage) {
         m_text->setPlainText(QString());
-        m_text->setPlaceholderText(tr("Drop bounced messages, an mbox or a folder here, or use File > Open."));
+        m_text->setPlaceholderText(
+            tr("Drop bounced messages, an mbox or a folder here, or use File > Open."));
         return;
     }
     const MessageAnalysis &a = m_message.analysis;
@@ -168,7 +170,7 @@ void MessageView::render()
     for (qsizetype i = 0; i < a.spans.size(); ++i)
         order << i;
     std::stable_sort(order.begin(), order.end(),
-                     [&a](qsizetype l, qsizetype r) { return a.spans.at(l).length > a.spans.at(r).length; });
+        [&a](qsizetype l, qsizetype r) { return a.spans.at(l).length > a.spans.at(r).length; });
     const qsizetype end = a.displayText.size();
     for (qsizetype i : order) {
         const Span &span = a.spans.at(i);

@@ -16,7 +16,7 @@ class ReasonLabels
 public:
     [[nodiscard]] static QString reason(const QString &reason);
     [[nodiscard]] static QString kind(MessageKind kind);
-    [[nodiscard]] static QString verdict(bool permanent);           // a label or badge
+    [[nodiscard]] static QString verdict(bool permanent); // a label or badge
     [[nodiscard]] static QString verdictInSentence(bool permanent); // after the headline's dash
 };
 

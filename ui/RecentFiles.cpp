@@ -13,7 +13,9 @@ const QString kKey = QStringLiteral("recentFiles");
 
 } // namespace
 
-RecentFiles::RecentFiles(QMenu *menu, QObject *parent) : QObject(parent), m_menu(menu)
+RecentFiles::RecentFiles(QMenu *menu, QObject *parent)
+    : QObject(parent)
+    , m_menu(menu)
 {
     rebuild();
 }
@@ -57,8 +59,8 @@ void RecentFiles::rebuild()
         const QFileInfo info(path);
         // &1 .. &9, then 1&0: keyboard access to every entry.
         const QString number = i < 9 ? QStringLiteral("&%1").arg(i + 1) : QStringLiteral("1&0");
-        QAction *action = m_menu->addAction(QStringLiteral("%1  %2").arg(number, info.fileName().replace(
-                                                                                    QLatin1Char('&'), QStringLiteral("&&"))));
+        QAction *action = m_menu->addAction(QStringLiteral("%1  %2").arg(
+            number, info.fileName().replace(QLatin1Char('&'), QStringLiteral("&&"))));
         action->setToolTip(QDir::toNativeSeparators(path));
         action->setStatusTip(QDir::toNativeSeparators(path));
         action->setEnabled(info.exists());

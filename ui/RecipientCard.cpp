@@ -26,13 +26,14 @@ QLabel *makeText(QWidget *parent)
 
 QColor mix(const QColor &a, const QColor &b, qreal t)
 {
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+        float(a.greenF() * (1 - t) + b.greenF() * t), float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
 } // namespace
 
-RecipientCard::RecipientCard(QWidget *parent) : QFrame(parent)
+RecipientCard::RecipientCard(QWidget *parent)
+    : QFrame(parent)
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -126,7 +127,8 @@ void RecipientCard::setContent(const RecipientExplanation &c)
     m_verdictText->setVisible(!c.verdictText.isEmpty());
     m_serverCaption->setText(tr("What the server said"));
     // The server's words stay as written (they are evidence); the gloss says them plainly.
-    m_server->setText(c.serverGloss.isEmpty() ? c.serverText : c.serverText + QLatin1Char('\n') + c.serverGloss);
+    m_server->setText(
+        c.serverGloss.isEmpty() ? c.serverText : c.serverText + QLatin1Char('\n') + c.serverGloss);
     for (QLabel *l : {m_serverCaption, m_server})
         l->setVisible(!c.serverText.isEmpty());
     m_codesCaption->setText(tr("What the codes mean"));
@@ -139,7 +141,7 @@ void RecipientCard::setContent(const RecipientExplanation &c)
     m_copy->setText(tr("&Copy Text for Customer"));
     m_copy->setToolTip(tr("Copy the text for the customer to the clipboard"));
     for (QWidget *w : {static_cast<QWidget *>(m_customerCaption), static_cast<QWidget *>(m_customer),
-                       static_cast<QWidget *>(m_copy)})
+             static_cast<QWidget *>(m_copy)})
         w->setVisible(!c.customer.isEmpty());
 
     setAccessibleName(tr("Explanation for %1").arg(c.address));
@@ -185,7 +187,8 @@ void RecipientCard::updateColours()
     const bool dark = SpanStyle::isDark(base);
     QPalette p = palette();
     const QColor window = base.color(QPalette::Window);
-    p.setColor(QPalette::Window, m_current ? mix(window, base.color(QPalette::Highlight), dark ? 0.30 : 0.12) : window);
+    p.setColor(QPalette::Window,
+        m_current ? mix(window, base.color(QPalette::Highlight), dark ? 0.30 : 0.12) : window);
     setPalette(p);
 
     auto tint = [&](QLabel *badge, int hue) {

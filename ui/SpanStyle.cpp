@@ -12,9 +12,9 @@ namespace {
 int hue(SpanRole role)
 {
     switch (role) {
-    case SpanRole::Notice: return 210;     // blue
-    case SpanRole::Recipient: return 40;   // amber
-    case SpanRole::ReplyCode: return 350;  // red
+    case SpanRole::Notice: return 210; // blue
+    case SpanRole::Recipient: return 40; // amber
+    case SpanRole::ReplyCode: return 350; // red
     case SpanRole::StatusCode: return 280; // purple
     case SpanRole::ServerText: break;
     }
@@ -25,7 +25,8 @@ int hue(SpanRole role)
 
 QList<SpanRole> SpanStyle::roles()
 {
-    return {SpanRole::Notice, SpanRole::Recipient, SpanRole::ReplyCode, SpanRole::StatusCode, SpanRole::ServerText};
+    return {SpanRole::Notice, SpanRole::Recipient, SpanRole::ReplyCode, SpanRole::StatusCode,
+        SpanRole::ServerText};
 }
 
 bool SpanStyle::isDark(const QPalette &palette)
@@ -74,10 +75,11 @@ QTextCharFormat SpanStyle::format(SpanRole role, const QPalette &palette)
     f.setFontWeight(weight(role));
     f.setFontItalic(role == SpanRole::Notice);
     f.setUnderlineStyle(underline(role));
-    f.setUnderlineColor(isDark(palette) ? QColor::fromHsl(hue(role), 200, 170) : QColor::fromHsl(hue(role), 200, 70));
+    f.setUnderlineColor(
+        isDark(palette) ? QColor::fromHsl(hue(role), 200, 170) : QColor::fromHsl(hue(role), 200, 70));
     f.setToolTip(QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
                      .arg(name(role).toHtmlEscaped(), description(role).toHtmlEscaped(),
-                          tr("Click to show the matching explanation.").toHtmlEscaped()));
+                         tr("Click to show the matching explanation.").toHtmlEscaped()));
     return f;
 }
 
@@ -103,8 +105,9 @@ QString SpanStyle::description(SpanRole role)
         return tr("The SMTP reply code the receiving server answered with: 5xx means a permanent failure, "
                   "4xx a temporary one.");
     case SpanRole::StatusCode:
-        return tr("The enhanced status code (RFC 3463), for example 5.1.1: its first digit says permanent (5) "
-                  "or temporary (4), the rest says why.");
+        return tr(
+            "The enhanced status code (RFC 3463), for example 5.1.1: its first digit says permanent (5) "
+            "or temporary (4), the rest says why.");
     case SpanRole::ServerText: break;
     }
     return tr("The receiving mail server's own words about the failure.");

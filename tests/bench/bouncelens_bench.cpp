@@ -70,7 +70,7 @@ double runSingle(const QList<RawMessage> &messages)
 double runParallel(const QList<RawMessage> &messages)
 {
     const BounceAnalyzer analyzer;
-    std::atomic<qsizetype> bytes{0};
+    std::atomic<qsizetype> bytes {0};
     QElapsedTimer t;
     t.start();
     QtConcurrent::blockingMap(messages, [&](const RawMessage &m) { bytes += analyseOne(analyzer, m); });
@@ -82,8 +82,11 @@ double runParallel(const QList<RawMessage> &messages)
 int largeChild(const QString &path)
 {
     const BounceAnalyzer analyzer;
-    (void)analyseOne(analyzer, RawMessage{QStringLiteral("warm-up"), 0,
-                                          "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n550 5.1.1 <a@example.jp> User unknown\n", {}});
+    (void)analyseOne(analyzer,
+        RawMessage {QStringLiteral("warm-up"), 0,
+            "From: MAILER-DAEMON@example.org\nSubject: Undelivered Mail\n\n550 5.1.1 <a@example.jp> User "
+            "unknown\n",
+            {}});
     resetPeak();
     const qint64 base = procStatusKb("VmRSS");
     QElapsedTimer t;
@@ -96,7 +99,7 @@ int largeChild(const QString &path)
         (void)JsonExport::toJsonLine(a, Language::English);
     }
     std::printf("LARGE ms=%lld hwm_kb=%lld base_kb=%lld kind=%s\n", t.elapsed(), procStatusKb("VmHWM"), base,
-                qPrintable(kind));
+        qPrintable(kind));
     return 0;
 }
 
@@ -128,8 +131,9 @@ void runLarge()
             else if (field.startsWith("base_kb="))
                 base = field.mid(8).toLongLong();
         }
-        std::printf("large bounce %.1f MB: analysis %lld ms, peak RSS %.1f MB (growth %.1f MB over %.1f MB at start)\n",
-                    size / 1048576.0, ms, hwm / 1024.0, (hwm - base) / 1024.0, base / 1024.0);
+        std::printf("large bounce %.1f MB: analysis %lld ms, peak RSS %.1f MB (growth %.1f MB over %.1f MB "
+                    "at start)\n",
+            size / 1048576.0, ms, hwm / 1024.0, (hwm - base) / 1024.0, base / 1024.0);
         std::fflush(stdout);
     }
 }
@@ -176,7 +180,7 @@ int main(int argc, char **argv)
                 messages << std::move(m);
             }
         std::printf("loaded %lld messages (%.1f MB) in %lld ms\n", qint64(messages.size()), bytes / 1048576.0,
-                    t.elapsed());
+            t.elapsed());
         if (messages.isEmpty())
             return 1;
         double best1 = 0, bestN = 0;
@@ -187,7 +191,7 @@ int main(int argc, char **argv)
             for (int r = 0; r < rounds; ++r)
                 bestN = qMax(bestN, runParallel(messages));
             std::printf("%d threads: %8.0f msgs/s (analysis + JSON line, best of %d)\n",
-                        QThreadPool::globalInstance()->maxThreadCount(), bestN, rounds);
+                QThreadPool::globalInstance()->maxThreadCount(), bestN, rounds);
         }
         std::printf("peak RSS (VmHWM): %.1f MB\n", procStatusKb("VmHWM") / 1024.0);
         std::fflush(stdout);

@@ -6,7 +6,6 @@
 #include "JsonExport.h"
 #include "MessageLoader.h"
 
-
 #include <cstddef>
 #include <cstdint>
 
