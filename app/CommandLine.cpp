@@ -146,6 +146,8 @@ QString CommandLine::usage()
         "  bouncelens [FILE...]                      open the window (with these files)\n"
         "  bouncelens explain [--lang en|ja] [--format text|json] PATH...\n"
         "                                            explain bounces without a window\n"
+        "  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox\n"
+        "                                            without changing it (fetch --help: options)\n"
         "  bouncelens catalog [--lang en|ja] [--format text|json]\n"
         "                                            list what BounceLens knows\n"
         "  bouncelens --version | --help\n"

@@ -210,6 +210,8 @@ vendor（&quot;5.7.606&quot;）。
   bouncelens [FILE...]                      open the window (with these files)
   bouncelens explain [--lang en|ja] [--format text|json] PATH...
                                             explain bounces without a window
+  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
+                                            without changing it (fetch --help: options)
   bouncelens catalog [--lang en|ja] [--format text|json]
                                             list what BounceLens knows
   bouncelens --version | --help
@@ -221,6 +223,8 @@ Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
   bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
   bouncelens explain [--lang en|ja] [--format text|json] PATH...
                                             ウィンドウを開かずにバウンスメールを説明します
+  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
+                                            変更せずに取得します（オプションは fetch --help）
   bouncelens catalog [--lang en|ja] [--format text|json]
                                             BounceLens が持つ知識の一覧を表示します
   bouncelens --version | --help
