@@ -20,6 +20,7 @@
 #include "JsonExport.h"
 #include "MessageLoader.h"
 #include "bench/LargeBounce.h"
+#include "bench/ProcMemory.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -44,6 +45,8 @@
 #endif
 
 using namespace bouncelens;
+using bouncelens::bench::procStatusKb;
+using bouncelens::bench::resetPeak;
 
 namespace {
 
@@ -51,26 +54,6 @@ constexpr qint64 kMiB = 1024 * 1024;
 const char *const kChildVariable = "BOUNCELENS_HOSTILE_CHILD";
 
 // ---- /proc figures ---------------------------------------------------------------------------
-
-qint64 procStatusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toLongLong();
-    return -1;
-}
-
-// Linux resets VmHWM to the current RSS when "5" is written to clear_refs.
-void resetPeak()
-{
-    QFile refs(QStringLiteral("/proc/self/clear_refs"));
-    if (refs.open(QIODevice::WriteOnly))
-        refs.write("5");
-}
 
 // ---- input builders --------------------------------------------------------------------------
 

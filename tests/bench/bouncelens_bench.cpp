@@ -13,6 +13,7 @@
 #include "JsonExport.h"
 #include "LargeBounce.h"
 #include "MessageLoader.h"
+#include "ProcMemory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -26,27 +27,10 @@
 #include <cstdio>
 
 using namespace bouncelens;
+using bouncelens::bench::procStatusKb;
+using bouncelens::bench::resetPeak;
 
 namespace {
-
-qint64 procStatusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').value(0).toLongLong();
-    return -1;
-}
-
-void resetPeak()
-{
-    QFile refs(QStringLiteral("/proc/self/clear_refs"));
-    if (refs.open(QIODevice::WriteOnly))
-        refs.write("5");
-}
 
 // What the CLI does per message: analyse and render the JSON line.
 qsizetype analyseOne(const BounceAnalyzer &analyzer, const RawMessage &raw)
