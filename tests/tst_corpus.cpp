@@ -2,6 +2,7 @@
 // figures are printed, and the test fails under the floors the issues set.
 #include "BounceAnalyzer.h"
 #include "MessageLoader.h"
+#include "TestSupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,15 +12,9 @@
 #include <QtTest>
 
 using namespace bouncelens;
+using namespace bouncelens::testing;
 
 namespace {
-
-QString corpusDir()
-{
-    if (const QByteArray env = qgetenv("BOUNCELENS_CORPUS"); !env.isEmpty())
-        return QString::fromLocal8Bit(env);
-    return QStringLiteral(BOUNCELENS_CORPUS);
-}
 
 struct Tally
 {

@@ -6,6 +6,7 @@
 #include "BounceExplainer.h"
 #include "JsonExport.h"
 #include "MessageLoader.h"
+#include "TestSupport.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -14,28 +15,9 @@
 #include <QtTest>
 
 using namespace bouncelens;
+using namespace bouncelens::testing;
 
 namespace {
-
-QString corpusDir()
-{
-    if (const QByteArray env = qgetenv("BOUNCELENS_CORPUS"); !env.isEmpty())
-        return QString::fromLocal8Bit(env);
-    return QStringLiteral(BOUNCELENS_CORPUS);
-}
-
-bool hasJapaneseScript(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("[\\x{3040}-\\x{30FF}\\x{4E00}-\\x{9FFF}]"));
-    return re.match(text).hasMatch();
-}
-
-// Four or more Latin words in a row: an English sentence left in Japanese text.
-QString englishRun(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("[A-Za-z]{2,}(?:[ ,'’-]+[A-Za-z]{2,}){3,}"));
-    return re.match(text).captured();
-}
 
 QString rawPlaceholder(const QString &text)
 {

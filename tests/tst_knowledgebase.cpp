@@ -2,6 +2,7 @@
 // the IANA enhanced-status-code registry, every field, in every language; Japanese texts are
 // Japanese; and `bouncelens catalog --format json` shows all of it.
 #include "KnowledgeBase.h"
+#include "TestSupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,6 +16,7 @@
 #include <QtTest>
 
 using namespace bouncelens;
+using namespace bouncelens::testing;
 
 namespace {
 
@@ -32,13 +34,6 @@ const QStringList kReplyCodes = {"211", "214", "220", "221", "250", "251", "252"
 
 const QStringList kLanguages = {"en", "ja"};
 
-QString corpusDir()
-{
-    if (const QByteArray env = qgetenv("BOUNCELENS_CORPUS"); !env.isEmpty())
-        return QString::fromLocal8Bit(env);
-    return QStringLiteral(BOUNCELENS_CORPUS);
-}
-
 // The registry's codes, read from the shared TSV at test time; empty when it is not there.
 QStringList registryCodes()
 {
@@ -53,20 +48,6 @@ QStringList registryCodes()
         codes << line.section(QLatin1Char('\t'), 0, 0);
     }
     return codes;
-}
-
-bool hasJapaneseScript(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("[\\x{3040}-\\x{30FF}\\x{4E00}-\\x{9FFF}]"));
-    return re.match(text).hasMatch();
-}
-
-// Four or more Latin words in a row: an English sentence (or most of one). Acronyms and names
-// in Japanese text ("SPF、DKIM", "Microsoft 365", "null MX") stay below that.
-QString englishRun(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("[A-Za-z]{2,}(?:[ ,'’-]+[A-Za-z]{2,}){3,}"));
-    return re.match(text).captured();
 }
 
 const KnowledgeBase &kb()
