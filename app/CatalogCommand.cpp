@@ -1,7 +1,7 @@
 #include "CatalogCommand.h"
 
 #include "CommandOptions.h"
-#include "KnowledgeBase.h"
+#include "explain/KnowledgeBase.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -4,10 +4,10 @@
 #include "CommandOptions.h"
 #include "FetchCommand.h"
 
-#include "BounceAnalyzer.h"
-#include "BounceExplainer.h"
-#include "JsonExport.h"
-#include "MessageLoader.h"
+#include "analysis/BounceAnalyzer.h"
+#include "explain/BounceExplainer.h"
+#include "export/JsonExport.h"
+#include "message/MessageLoader.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -2,10 +2,10 @@
 
 #include "CommandOptions.h"
 
-#include "BounceExplainer.h"
-#include "FetchTls.h"
-#include "JsonExport.h"
-#include "MailboxFetcher.h"
+#include "explain/BounceExplainer.h"
+#include "fetch/FetchTls.h"
+#include "export/JsonExport.h"
+#include "fetch/MailboxFetcher.h"
 
 #include <QCoreApplication>
 #include <QFile>

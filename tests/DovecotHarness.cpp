@@ -1,6 +1,6 @@
 #include "DovecotHarness.h"
 
-#include "FetchTls.h"
+#include "fetch/FetchTls.h"
 
 #include <QDir>
 #include <QDirIterator>

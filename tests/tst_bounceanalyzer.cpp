@@ -1,7 +1,7 @@
 // The analysis of one returned message, per format family, over our own anonymised fixtures
 // (tests/fixtures/core): kind, recipient, codes, and the exact text of every highlighted span.
-#include "BounceAnalyzer.h"
-#include "MessageLoader.h"
+#include "analysis/BounceAnalyzer.h"
+#include "message/MessageLoader.h"
 
 #include <QFile>
 #include <QtTest>

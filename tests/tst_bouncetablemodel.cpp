@@ -1,8 +1,8 @@
 // The bounce table model and its filter proxy, without a window.
-#include "BounceAnalyzer.h"
+#include "analysis/BounceAnalyzer.h"
 #include "BounceFilterProxy.h"
 #include "BounceTableModel.h"
-#include "MessageLoader.h"
+#include "message/MessageLoader.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

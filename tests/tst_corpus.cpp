@@ -1,7 +1,7 @@
 // Agreement with the shared labelled corpus (../shared/corpus, see its README): per-field
 // figures are printed, and the test fails under the floors the issues set.
-#include "BounceAnalyzer.h"
-#include "MessageLoader.h"
+#include "analysis/BounceAnalyzer.h"
+#include "message/MessageLoader.h"
 #include "TestSupport.h"
 
 #include <QDir>

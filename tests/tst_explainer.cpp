@@ -2,10 +2,10 @@
 // both languages, honest wording when the reason is unclear, filled placeholders with natural
 // fallbacks, and, over the whole corpus, Japanese explanations without English sentences and
 // no raw placeholder in either language.
-#include "BounceAnalyzer.h"
-#include "BounceExplainer.h"
-#include "JsonExport.h"
-#include "MessageLoader.h"
+#include "analysis/BounceAnalyzer.h"
+#include "explain/BounceExplainer.h"
+#include "export/JsonExport.h"
+#include "message/MessageLoader.h"
 #include "TestSupport.h"
 
 #include <QDir>

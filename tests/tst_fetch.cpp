@@ -1,13 +1,13 @@
 // Fetching bounces from IMAP and POP3 (issue 6) against a private, unprivileged Dovecot that
 // the test starts itself on 127.0.0.1, with a self-made CA and server certificate.
 
-#include "BounceAnalyzer.h"
+#include "analysis/BounceAnalyzer.h"
 #include "DovecotHarness.h"
-#include "FetchCriteria.h"
-#include "FetchTls.h"
-#include "HeaderBlock.h"
-#include "MailboxFetcher.h"
-#include "MessageLoader.h"
+#include "fetch/FetchCriteria.h"
+#include "fetch/FetchTls.h"
+#include "message/HeaderBlock.h"
+#include "fetch/MailboxFetcher.h"
+#include "message/MessageLoader.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -4,15 +4,15 @@
 // harness is shared with tst_fetch: DovecotHarness).
 
 #include "AccountStore.h"
-#include "BounceAnalyzer.h"
+#include "analysis/BounceAnalyzer.h"
 #include "BounceTableModel.h"
 #include "DovecotHarness.h"
 #include "FetchAccount.h"
 #include "FetchDialog.h"
-#include "FetchTls.h"
+#include "fetch/FetchTls.h"
 #include "FetchWorker.h"
 #include "MainWindow.h"
-#include "MessageLoader.h"
+#include "message/MessageLoader.h"
 
 #include <QApplication>
 #include <QCheckBox>

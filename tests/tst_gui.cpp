@@ -1,7 +1,7 @@
 // The main window end to end: drops, highlights, explanation, language switching, loading a
 // large folder off the UI thread, cancelling, paste, errors and the export entry points.
 #include "AnalysisWorker.h"
-#include "BounceExplainer.h"
+#include "explain/BounceExplainer.h"
 #include "BounceFilterProxy.h"
 #include "BounceTableModel.h"
 #include "BounceTablePane.h"

@@ -1,7 +1,7 @@
 // The export formats, on their content.
-#include "BounceAnalyzer.h"
+#include "analysis/BounceAnalyzer.h"
 #include "Exporters.h"
-#include "MessageLoader.h"
+#include "message/MessageLoader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

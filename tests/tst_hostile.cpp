@@ -15,10 +15,10 @@
 // quarantine are not the program's own).
 //
 // Crashes found by the fuzzer are kept in tests/fixtures/fuzz/ and replayed here, one row each.
-#include "BounceAnalyzer.h"
-#include "DeliveryStatusParser.h"
-#include "JsonExport.h"
-#include "MessageLoader.h"
+#include "analysis/BounceAnalyzer.h"
+#include "report/DeliveryStatusParser.h"
+#include "export/JsonExport.h"
+#include "message/MessageLoader.h"
 #include "bench/LargeBounce.h"
 #include "bench/ProcMemory.h"
 

@@ -1,5 +1,5 @@
 // Reading messages from files, mboxes, maildirs, folders: splitting, line endings, limits.
-#include "MessageLoader.h"
+#include "message/MessageLoader.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // Tests of the reason classifier: one row (at least) per reason of the taxonomy, with anonymised
 // examples, plus the hard-bounce rule, delays, receiving-host rules and a huge diagnostic.
 
-#include "ReasonClassifier.h"
+#include "classify/ReasonClassifier.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "TextDecoder.h"
+#include "message/TextDecoder.h"
 
 #include <QElapsedTimer>
 #include <QTest>

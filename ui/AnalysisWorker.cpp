@@ -1,7 +1,7 @@
 #include "AnalysisWorker.h"
 
-#include "BounceAnalyzer.h"
-#include "MessageLoader.h"
+#include "analysis/BounceAnalyzer.h"
+#include "message/MessageLoader.h"
 
 #include <QElapsedTimer>
 #include <QThread>

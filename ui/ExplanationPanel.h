@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AnalysisResult.h"
-#include "BounceExplainer.h"
+#include "analysis/AnalysisResult.h"
+#include "explain/BounceExplainer.h"
 
 #include <QScrollArea>
 

@@ -1,7 +1,7 @@
 #include "Exporters.h"
 
 #include "ExplanationContent.h"
-#include "JsonExport.h"
+#include "export/JsonExport.h"
 #include "ReasonLabels.h"
 #include "SpanStyle.h"
 

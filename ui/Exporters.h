@@ -1,6 +1,6 @@
 #pragma once
 
-#include "BounceExplainer.h"
+#include "explain/BounceExplainer.h"
 #include "LoadedMessage.h"
 
 #include <QCoreApplication>

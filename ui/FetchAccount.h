@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FetchTypes.h"
+#include "fetch/FetchTypes.h"
 
 #include <QDate>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "FetchAccount.h"
-#include "FetchTypes.h"
+#include "fetch/FetchTypes.h"
 
 #include <QDialog>
 

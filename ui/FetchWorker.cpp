@@ -1,6 +1,6 @@
 #include "FetchWorker.h"
 
-#include "MailboxFetcher.h"
+#include "fetch/MailboxFetcher.h"
 
 #include <QThread>
 

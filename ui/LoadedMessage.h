@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AnalysisResult.h"
-#include "MessageLoader.h"
+#include "analysis/AnalysisResult.h"
+#include "message/MessageLoader.h"
 
 #include <QMetaType>
 

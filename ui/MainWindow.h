@@ -1,7 +1,7 @@
 #pragma once
 
-#include "BounceExplainer.h"
-#include "FetchTypes.h"
+#include "explain/BounceExplainer.h"
+#include "fetch/FetchTypes.h"
 #include "LoadedMessage.h"
 
 #include <QMainWindow>

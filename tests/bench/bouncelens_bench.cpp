@@ -9,10 +9,10 @@
 // and peak memory, measured in a child process (this program again with --large-child FILE) so
 // that the peak is its own. --single-only runs one single-threaded round and nothing else (for
 // valgrind --tool=callgrind).
-#include "BounceAnalyzer.h"
-#include "JsonExport.h"
+#include "analysis/BounceAnalyzer.h"
+#include "export/JsonExport.h"
 #include "LargeBounce.h"
-#include "MessageLoader.h"
+#include "message/MessageLoader.h"
 #include "ProcMemory.h"
 
 #include <QCoreApplication>

@@ -2,9 +2,9 @@
 // analyzer, and the JSON line the CLI prints. Any crash, sanitizer report, timeout (-timeout) or
 // memory blow-up (-rss_limit_mb) is a finding; .ci/fuzz.sh keeps each as a fixture under
 // tests/fixtures/fuzz/, which tst_hostile replays.
-#include "BounceAnalyzer.h"
-#include "JsonExport.h"
-#include "MessageLoader.h"
+#include "analysis/BounceAnalyzer.h"
+#include "export/JsonExport.h"
+#include "message/MessageLoader.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,0 +1,97 @@
+#include "fetch/FetchSource.h"
+
+#include <vmime/net/pop3/POP3Command.hpp>
+#include <vmime/net/pop3/POP3Connection.hpp>
+#include <vmime/net/pop3/POP3Response.hpp>
+#include <vmime/net/pop3/POP3Store.hpp>
+#include <vmime/utility/outputStreamStringAdapter.hpp>
+#include <vmime/vmime.hpp>
+
+namespace bouncelens {
+
+namespace pop3 = vmime::net::pop3;
+
+namespace {
+
+// TOP's line count for "the whole body": RFC 1939 sends all lines when there are fewer.
+constexpr unsigned long wholeBody = 0x7fffffffUL;
+
+class Pop3Source : public FetchSource
+{
+public:
+    Pop3Source(std::shared_ptr<vmime::net::store> store, QString urlBase)
+        : m_store(std::move(store))
+        , m_urlBase(std::move(urlBase))
+    { }
+
+    void open(const QString &folder) override
+    {
+        // POP3 knows one mailbox only; anything else is refused before connecting (MailboxFetcher).
+        Q_UNUSED(folder);
+        m_folder = m_store->getDefaultFolder();
+        m_folder->open(vmime::net::folder::MODE_READ_ONLY, true);
+    }
+
+    // POP3 cannot search: every header is read with TOP n 0 and filtered here. There are no
+    // flags either (asking vmime for FLAGS throws).
+    QList<FetchCandidate> candidates(const FetchCriteria &criteria) override
+    {
+        QList<FetchCandidate> list;
+        const size_t count = m_folder->getMessageCount();
+        if (count == 0)
+            return list;
+        auto messages = m_folder->getMessages(vmime::net::messageSet::byNumber(1, count));
+        m_folder->fetchMessages(messages,
+            vmime::net::fetchAttributes::FULL_HEADER | vmime::net::fetchAttributes::UID
+                | vmime::net::fetchAttributes::SIZE);
+        for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
+            const auto &message = *it;
+            if (criteria.matchesHeader(QByteArray::fromStdString(message->getHeader()->generate())))
+                list.append({message->getNumber(), QString::fromStdString(message->getUID()),
+                    static_cast<qint64>(message->getSize())});
+        }
+        return list;
+    }
+
+    bool searchedOnServer() const override { return false; }
+
+    // TOP with a huge line count instead of RETR: some servers (Dovecot among them) mark a
+    // message \Seen for IMAP clients once it has been RETRieved over POP3; TOP leaves it alone.
+    QByteArray download(const FetchCandidate &candidate) override
+    {
+        auto connection = std::dynamic_pointer_cast<pop3::POP3Store>(m_store)->getConnection();
+        pop3::POP3Command::TOP(static_cast<unsigned long>(candidate.number), wholeBody)->send(connection);
+        std::string bytes;
+        vmime::utility::outputStreamStringAdapter out(bytes);
+        pop3::POP3Response::readLargeResponse(
+            connection, out, nullptr, candidate.size > 0 ? static_cast<size_t>(candidate.size) : 0);
+        return QByteArray::fromStdString(bytes);
+    }
+
+    QString sourceName(const FetchCandidate &candidate) const override
+    {
+        return m_urlBase + QStringLiteral("/INBOX;UIDL=") + candidate.uid;
+    }
+
+    void close() override
+    {
+        // Never expunge: for POP3 that would be the QUIT that commits DELEs (there are none).
+        if (m_folder && m_folder->isOpen())
+            m_folder->close(/* expunge */ false);
+    }
+
+private:
+    std::shared_ptr<vmime::net::store> m_store;
+    std::shared_ptr<vmime::net::folder> m_folder;
+    QString m_urlBase;
+};
+
+} // namespace
+
+std::unique_ptr<FetchSource> makePop3FetchSource(
+    std::shared_ptr<vmime::net::store> store, const QString &urlBase)
+{
+    return std::make_unique<Pop3Source>(std::move(store), urlBase);
+}
+
+} // namespace bouncelens

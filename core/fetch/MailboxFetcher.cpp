@@ -1,0 +1,305 @@
+#include "fetch/MailboxFetcher.h"
+
+#include "analysis/BounceAnalyzer.h"
+#include "fetch/FetchCriteria.h"
+#include "fetch/FetchErrors.h"
+#include "fetch/FetchProbe.h"
+#include "fetch/FetchSource.h"
+#include "fetch/FetchTimeout.h"
+#include "fetch/FetchTls.h"
+#include "message/MessageLoader.h"
+#include "message/VmimePlatform.h"
+
+#include <algorithm>
+#include <mutex>
+#include <vector>
+
+#include <QCoreApplication>
+#include <QUrl>
+
+#include <vmime/security/sasl/defaultSASLAuthenticator.hpp>
+#include <vmime/vmime.hpp>
+
+namespace bouncelens {
+
+namespace {
+
+// Holds vmime stores that must never be released (see the POP3 note in MailboxFetcher::run).
+// Reachable from a static pointer and never destroyed, so neither exit nor LeakSanitizer
+// releases or reports them; a handful per process at most (one per aborted POP3 fetch).
+void keepForever(std::shared_ptr<vmime::net::store> store)
+{
+    static std::mutex mutex;
+    static auto *kept = new std::vector<std::shared_ptr<vmime::net::store>>();
+    const std::lock_guard lock(mutex);
+    kept->push_back(std::move(store));
+}
+
+// The connection details read from FetchOptions, checked before any network traffic.
+struct Target
+{
+    QString scheme; // imap, imaps, pop3, pop3s
+    QString host;
+    int port = -1;
+    QString folder;
+    QString user;
+    QString password;
+    QString urlBase; // scheme://host[:port], to name messages
+    QString error; // set when the request cannot work
+
+    [[nodiscard]] bool isPop3() const { return scheme.startsWith(QLatin1String("pop3")); }
+    [[nodiscard]] bool isImplicitTls() const { return scheme.endsWith(QLatin1Char('s')); }
+    [[nodiscard]] int defaultPort() const
+    {
+        return isPop3() ? (isImplicitTls() ? 995 : 110) : (isImplicitTls() ? 993 : 143);
+    }
+};
+
+Target parseTarget(const FetchOptions &options)
+{
+    Target t;
+    const QUrl url(options.url.trimmed(), QUrl::StrictMode);
+    t.scheme = url.scheme().toLower();
+    static const QStringList schemes
+        = {QStringLiteral("imap"), QStringLiteral("imaps"), QStringLiteral("pop3"), QStringLiteral("pop3s")};
+    if (!url.isValid() || !schemes.contains(t.scheme) || url.host().isEmpty()) {
+        t.error = QCoreApplication::translate("MailboxFetcher",
+            "\"%1\" is not a mailbox address. Use imap://, imaps://, pop3:// or pop3s:// followed by the "
+            "server name, e.g. imaps://mail.example.com/INBOX.")
+                      .arg(options.url);
+        return t;
+    }
+    t.host = url.host();
+    t.port = url.port(-1);
+    t.urlBase = t.scheme + QStringLiteral("://")
+        + (t.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + t.host + QLatin1Char(']') : t.host)
+        + (t.port > 0 ? QLatin1Char(':') + QString::number(t.port) : QString());
+    t.folder = options.folder;
+    if (t.folder.isEmpty())
+        t.folder = url.path(QUrl::FullyDecoded).section(QLatin1Char(';'), 0, 0).mid(1);
+    if (t.folder.isEmpty())
+        t.folder = QStringLiteral("INBOX");
+    if (t.isPop3() && t.folder.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) != 0) {
+        t.error = QCoreApplication::translate(
+            "MailboxFetcher", "POP3 servers have no folders other than INBOX; use IMAP to read \"%1\".")
+                      .arg(t.folder);
+        return t;
+    }
+    t.user = options.user.isEmpty() ? url.userName(QUrl::FullyDecoded) : options.user;
+    t.password = options.password.isEmpty() ? url.password(QUrl::FullyDecoded) : options.password;
+    if (t.user.isEmpty())
+        t.error = QCoreApplication::translate("MailboxFetcher", "A user name is needed to log in to %1.")
+                      .arg(t.host);
+    return t;
+}
+
+} // namespace
+
+MailboxFetcher::MailboxFetcher(FetchOptions options)
+    : m_options(std::move(options))
+    , m_control(std::make_shared<FetchTimeoutControl>())
+{ }
+
+MailboxFetcher::~MailboxFetcher() = default;
+
+void MailboxFetcher::cancel()
+{
+    m_control->cancelled = true;
+}
+
+bool MailboxFetcher::isCancelled() const
+{
+    return m_control->cancelled;
+}
+
+namespace {
+
+// What withSession() hands to the protocol work: the connected, logged-in store.
+using SessionBody
+    = std::function<void(const std::shared_ptr<vmime::net::store> &store, const Target &target)>;
+
+// The connection part shared by MailboxFetcher::run() and listFolders(): checks the options,
+// connects and logs in (session, store properties, TLS verifier, timeout handler), runs `body`,
+// disconnects, and turns any failure into an error kind and a translated sentence
+// (describeFetchFailure). `connecting` runs just before connecting. Never throws.
+FetchFailure withSession(const FetchOptions &options, const std::shared_ptr<FetchTimeoutControl> &control,
+    const std::function<void()> &connecting, const SessionBody &body)
+{
+    FetchFailure outcome;
+    const Target target = parseTarget(options);
+    if (!target.error.isEmpty()) {
+        outcome.error = FetchError::InvalidRequest;
+        outcome.text = target.error;
+        return outcome;
+    }
+
+    VmimePlatform::ensureInitialised();
+    auto tls = std::make_shared<FetchTlsReport>();
+    QString verifierError;
+    auto verifier = FetchTls::makeVerifier(
+        options.systemCaBundle, options.caFile, options.trustedFingerprints, tls, &verifierError);
+    if (!verifier) {
+        outcome.error = FetchError::InvalidRequest;
+        outcome.text = verifierError;
+        return outcome;
+    }
+    control->timeoutMs = std::max(1, options.timeoutSeconds) * 1000;
+
+    FetchFailureContext context;
+    context.host = target.host;
+    context.folder = target.folder;
+    context.timeoutSeconds = options.timeoutSeconds;
+    context.tls = tls.get();
+
+    std::shared_ptr<vmime::net::store> store;
+    if (connecting)
+        connecting();
+    try {
+        auto session = vmime::net::session::create();
+        const vmime::utility::url url(target.scheme.toStdString(), target.host.toStdString(),
+            target.port > 0 ? vmime::port_t(target.port) : vmime::utility::url::UNSPECIFIED_PORT);
+        store = session->getStore(url, std::make_shared<vmime::security::sasl::defaultSASLAuthenticator>());
+        store->setProperty("auth.username", target.user.toStdString());
+        store->setProperty("auth.password", target.password.toStdString());
+        // SASL first (PLAIN, CRAM-MD5, ...), then the protocol's own LOGIN / USER+PASS.
+        store->setProperty("options.sasl", true);
+        store->setProperty("options.sasl.fallback", true);
+        if (!target.isImplicitTls()) {
+            // STARTTLS only on request, and then insisting: a server that does not offer it
+            // must not silently get the password in clear text.
+            store->setProperty("connection.tls", options.startTls);
+            store->setProperty("connection.tls.required", options.startTls);
+        }
+        store->setCertificateVerifier(verifier);
+        store->setTimeoutHandlerFactory(makeFetchTimeoutHandlerFactory(control));
+        store->connect();
+        context.loggedIn = true;
+        body(store, target);
+        store->disconnect();
+    } catch (const std::exception &e) {
+        context.cancelled = control->cancelled;
+        if (!context.loggedIn && !context.cancelled
+            && dynamic_cast<const vmime::exceptions::connection_error *>(&e))
+            context.probe
+                = probeConnection(target.host, target.port > 0 ? target.port : target.defaultPort(), 5000);
+        outcome = describeFetchFailure(e, context);
+        // Say goodbye if the server is still there, but do not wait a full timeout for it.
+        control->timeoutMs = 2000;
+        // vmime 0.9.2's POP3 store frees itself under our reference once a command was aborted
+        // by our timeout handler (cancel or time-out): releasing the last reference is then a
+        // heap-use-after-free (AddressSanitizer). Its connection is dead anyway, so such a store
+        // is deliberately never released (keepForever).
+        const bool abortedMidCommand = context.loggedIn
+            && (context.cancelled || dynamic_cast<const vmime::exceptions::operation_timed_out *>(&e));
+        if (target.isPop3() && store && abortedMidCommand) {
+            keepForever(std::move(store));
+        } else {
+            try {
+                if (store && store->isConnected())
+                    store->disconnect();
+            } catch (const std::exception &) { }
+        }
+    }
+    return outcome;
+}
+
+} // namespace
+
+FetchResult MailboxFetcher::run()
+{
+    FetchResult result;
+    FetchProgress progress;
+    auto report = [&](FetchProgress::Stage stage) {
+        progress.stage = stage;
+        progress.candidates = result.candidates;
+        progress.examined = result.examined;
+        progress.found = int(result.messages.size());
+        if (m_onProgress)
+            m_onProgress(progress);
+    };
+
+    const FetchCriteria criteria {m_options.since, m_options.includeFeedback, m_options.includeAutoReplies};
+    const BounceAnalyzer analyzer;
+    const qint64 maxBytes = MessageLoader().limits().maxMessageBytes;
+    bool connecting = false;
+    const FetchFailure failure = withSession(
+        m_options, m_control,
+        [&] {
+            connecting = true;
+            report(FetchProgress::Stage::Connecting);
+        },
+        [&](const std::shared_ptr<vmime::net::store> &store, const Target &target) {
+            std::unique_ptr<FetchSource> source = target.isPop3()
+                ? makePop3FetchSource(store, target.urlBase)
+                : makeImapFetchSource(store, target.urlBase);
+            source->open(target.folder);
+            report(FetchProgress::Stage::Searching);
+            const QList<FetchCandidate> candidates = source->candidates(criteria);
+            result.candidates = int(candidates.size());
+            result.searchedOnServer = source->searchedOnServer();
+            report(FetchProgress::Stage::Fetching);
+            for (const FetchCandidate &candidate : candidates) {
+                if (isCancelled())
+                    throw vmime::exceptions::operation_cancelled();
+                if (m_options.limit > 0 && result.messages.size() >= m_options.limit)
+                    break;
+                ++result.examined;
+                if (candidate.size > maxBytes)
+                    continue; // no bounce is that large; the loader would refuse it too
+                const QByteArray bytes = source->download(candidate);
+                const MessageAnalysis analysis = analyzer.analyze(
+                    MessageLoader::normalizeLineEndings(bytes), source->sourceName(candidate));
+                if (analysis.ok() && criteria.wants(analysis.kind)) {
+                    result.messages.append(analysis);
+                    if (m_onMessage)
+                        m_onMessage(analysis);
+                }
+                report(FetchProgress::Stage::Fetching);
+            }
+            source->close();
+        });
+    result.error = failure.error;
+    result.errorText = failure.text;
+    result.certificateFingerprint = failure.fingerprint;
+    // Invalid requests stop before any network traffic and report no progress at all.
+    if (connecting)
+        report(FetchProgress::Stage::Done);
+    return result;
+}
+
+FolderListResult MailboxFetcher::listFolders(const FetchOptions &options)
+{
+    return MailboxFetcher(options).listFolders();
+}
+
+FolderListResult MailboxFetcher::listFolders()
+{
+    FolderListResult result;
+    FetchOptions listOptions = m_options;
+    listOptions.folder = QStringLiteral("INBOX"); // the folder to read plays no part here
+    QStringList folders;
+    const FetchFailure failure = withSession(listOptions, m_control, {},
+        [&](const std::shared_ptr<vmime::net::store> &store, const Target &target) {
+            // POP3 knows only INBOX; connecting and logging in still checks the account.
+            folders = target.isPop3() ? QStringList {QStringLiteral("INBOX")} : listImapFolders(store);
+        });
+    result.error = failure.error;
+    result.errorText = failure.text;
+    result.certificateFingerprint = failure.fingerprint;
+    if (!result.ok())
+        return result;
+    folders.removeDuplicates();
+    // INBOX first (the server may spell it in any case), then the rest in a stable, readable order.
+    const auto isInbox
+        = [](const QString &name) { return name.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0; };
+    std::stable_sort(folders.begin(), folders.end(), [&](const QString &a, const QString &b) {
+        if (isInbox(a) != isInbox(b))
+            return isInbox(a);
+        const int byCase = a.compare(b, Qt::CaseInsensitive);
+        return byCase != 0 ? byCase < 0 : a < b;
+    });
+    result.folders = folders;
+    return result;
+}
+
+} // namespace bouncelens

@@ -1,0 +1,748 @@
+#include "report/PlainTextBounceParser.h"
+
+#include "report/BounceMarkers.h"
+#include "report/DeliveryStatusParser.h"
+#include "classify/PhraseMatcher.h"
+#include "classify/SmtpCodes.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace bouncelens {
+
+namespace {
+
+bool isAtomChar(QChar c)
+{
+    if (c.unicode() >= 0x80)
+        return c.isLetterOrNumber(); // EAI local parts and IDN domains
+    return c.isLetterOrNumber() || QStringLiteral("!#$%&'*+-/=?^_`{|}~.").contains(c);
+}
+
+bool isDomainChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('.');
+}
+
+bool isAsciiLetter(QChar c)
+{
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+        || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+}
+
+// Where the domain that starts at `from` (right after the '@') ends. Letters outside ASCII are
+// part of an internationalised domain only inside a label that has them from its start
+// ("例え.jp", "example.日本"): once the domain has a dot and its last label is an ASCII
+// top-level name, a non-ASCII letter begins the sentence that follows ("user@example.jp您好").
+qsizetype domainEnd(const QString &text, qsizetype from, qsizetype max)
+{
+    qsizetype e = from;
+    qsizetype labelStart = from;
+    bool sawDot = false;
+    bool asciiLabel = true; // the current label has ASCII letters only so far
+    while (e < text.size() && e - from < max) {
+        const QChar c = text.at(e);
+        if (!isDomainChar(c))
+            break;
+        if (c == QLatin1Char('.')) {
+            sawDot = true;
+            labelStart = e + 1;
+            asciiLabel = true;
+        } else if (c.unicode() >= 0x80) {
+            if (sawDot && e > labelStart && asciiLabel)
+                break;
+            asciiLabel = false;
+        } else if (!isAsciiLetter(c)) {
+            asciiLabel = false;
+        }
+        ++e;
+    }
+    return e;
+}
+
+// Lines longer than this are cut where the look-back ends: the scans per address stay bounded
+// on hostile one-line texts.
+constexpr qsizetype kMaxLineLookBack = 4096;
+
+qsizetype lineStartOf(const QString &text, qsizetype pos)
+{
+    if (pos <= 0)
+        return 0;
+    const qsizetype from = qMax<qsizetype>(0, pos - kMaxLineLookBack);
+    const qsizetype nl = QStringView(text).mid(from, pos - from).lastIndexOf(QLatin1Char('\n'));
+    return nl < 0 ? from : from + nl + 1;
+}
+
+qsizetype lineEndOf(const QString &text, qsizetype pos)
+{
+    const qsizetype nl = text.indexOf(QLatin1Char('\n'), pos);
+    return nl < 0 ? text.size() : nl;
+}
+
+// Diagnostics built from the text keep their start only: the classifier and the spans read the
+// beginning, and a hostile one-line text must not be copied whole per recipient.
+constexpr qsizetype kMaxDiagnosticChars = 8 * 1024;
+
+// Where the markers of the returned original are looked for.
+constexpr qsizetype kOriginalMarkerScope = 256 * 1024;
+
+QString lineAt(const QString &text, qsizetype pos)
+{
+    const qsizetype s = lineStartOf(text, pos);
+    return text.mid(s, qMin(lineEndOf(text, pos) - s, kMaxDiagnosticChars));
+}
+
+// Addresses that never are the bounced recipient.
+bool isSystemAddress(const QString &address)
+{
+    const QString local = address.section(QLatin1Char('@'), 0, 0).toLower();
+    static const QSet<QString> system = {
+        QStringLiteral("mailer-daemon"),
+        QStringLiteral("postmaster"),
+        QStringLiteral("mail-daemon"),
+        QStringLiteral("mailerdaemon"),
+        QStringLiteral("daemon"),
+        QStringLiteral("mailer"),
+    };
+    if (system.contains(local))
+        return true;
+    // A mailing list's command and owner addresses ("list-ctl@", "list-request@", "owner-list@"):
+    // where the notice sends people for help, never the bounced recipient.
+    return local.endsWith(QLatin1String("-ctl")) || local.endsWith(QLatin1String("-request"))
+        || local.startsWith(QLatin1String("owner-"));
+}
+
+// Lines that introduce the list of failed recipients ("The following addresses had permanent
+// fatal errors", "did not reach the following recipient(s):"), lower case.
+const QStringList &listIntroductions()
+{
+    static const QStringList intros = {
+        QStringLiteral("following recipient"),
+        QStringLiteral("following address"),
+        QStringLiteral("following e-mail address"),
+        QStringLiteral("following email address"),
+        QStringLiteral("following mail address"),
+        QStringLiteral("these recipients"),
+        QStringLiteral("following destination"),
+    };
+    return intros;
+}
+
+bool isBlankLine(QStringView line)
+{
+    for (const QChar c : line)
+        if (!c.isSpace())
+            return false;
+    return true;
+}
+
+// "<user@example.jp>:", "  user@example.jp", "\"user@example.jp\"": a line that starts with an
+// address (its first word holds an '@').
+bool opensWithAddress(QStringView line)
+{
+    qsizetype i = 0;
+    while (i < line.size()
+        && (line.at(i).isSpace() || line.at(i) == QLatin1Char('<') || line.at(i) == QLatin1Char('"')))
+        ++i;
+    for (const qsizetype start = i; i < line.size() && !line.at(i).isSpace() && i - start < 256; ++i)
+        if (line.at(i) == QLatin1Char('@'))
+            return i > start;
+    return false;
+}
+
+// What the scoring of address occurrences needs to know about the whole text, computed once:
+// the ranges that hold the list of failed recipients (the paragraph after each introduction,
+// or the rest of the introduction's own paragraph when the list follows it directly).
+struct ScoreContext
+{
+    QList<QPair<qsizetype, qsizetype>> lists; // [start, end), sorted, disjoint
+
+    static ScoreContext build(const QString &text, qsizetype end)
+    {
+        ScoreContext ctx;
+        end = qMin(end, text.size());
+        // Introductions stand near the top of a bounce: the first 64 KiB are lower-cased once and
+        // searched case-sensitively (the list they open may run far beyond).
+        const QString lower = text.left(qMin(end, qsizetype(64 * 1024))).toLower();
+        QList<qsizetype> starts;
+        for (const QString &intro : listIntroductions())
+            for (qsizetype at = lower.indexOf(intro); at >= 0; at = lower.indexOf(intro, at + intro.size()))
+                starts << at;
+        std::sort(starts.begin(), starts.end());
+        qsizetype covered = 0; // regions never overlap: every line is scanned at most once
+        for (const qsizetype at : std::as_const(starts)) {
+            qsizetype pos = lineEndOf(text, at) + 1;
+            if (pos < covered)
+                continue;
+            const qsizetype regionStart = pos;
+            // The rest of the introduction's paragraph, the blank lines, the next paragraph, and
+            // every further paragraph that opens with an address (one paragraph per recipient).
+            int gaps = 0;
+            bool inBlank = false;
+            while (pos < end) {
+                const qsizetype le = qMin(lineEndOf(text, pos), end);
+                const QStringView line = QStringView(text).mid(pos, le - pos);
+                const bool blank = isBlankLine(line);
+                if (blank && !inBlank)
+                    ++gaps;
+                if (!blank && inBlank && gaps >= 2 && !opensWithAddress(line))
+                    break;
+                inBlank = blank;
+                pos = le + 1;
+            }
+            pos = qMin(pos, end);
+            if (pos > regionStart)
+                ctx.lists.append({regionStart, pos});
+            covered = pos;
+        }
+        return ctx;
+    }
+
+    [[nodiscard]] bool inList(qsizetype position) const
+    {
+        auto it = std::upper_bound(lists.begin(), lists.end(), position,
+            [](qsizetype p, const QPair<qsizetype, qsizetype> &r) { return p < r.first; });
+        return it != lists.begin() && position < std::prev(it)->second;
+    }
+};
+
+// The text before an address, without the brackets and quotes that open the address.
+QString cueText(const QString &before)
+{
+    QString b = before;
+    while (!b.isEmpty()
+        && (b.back() == QLatin1Char('<') || b.back() == QLatin1Char('"') || b.back() == QLatin1Char('\'')
+            || b.back() == QLatin1Char('[') || b.back().isSpace()))
+        b.chop(1);
+    return b;
+}
+
+// `cue` ends `before` (already cleaned by cueText); a cue without a colon also matches when the
+// text adds one ("Could not be delivered to: <user@example.jp>").
+bool endsWithCue(const QString &before, const QString &cue)
+{
+    if (before.endsWith(cue))
+        return true;
+    return !cue.endsWith(QLatin1Char(':')) && before.endsWith(QLatin1Char(':'))
+        && QStringView(before).chopped(1).trimmed().endsWith(cue);
+}
+
+// How sure we are that an address occurrence names a bounced recipient, from its line.
+// `listed` tells whether it opens a line of the list of failed recipients the text introduces.
+int recipientScore(const QString &text, const PlainTextBounceParser::AddressHit &hit,
+    const ScoreContext *ctx = nullptr, bool *listed = nullptr)
+{
+    if (listed)
+        *listed = false;
+    // Only the words near the address matter: bounded so that a huge line stays linear.
+    constexpr qsizetype kNear = 200;
+    const qsizetype lookBack = qMax<qsizetype>(0, hit.position - kNear);
+    const qsizetype nlBefore
+        = QStringView(text).mid(lookBack, hit.position - lookBack).lastIndexOf(QLatin1Char('\n'));
+    const qsizetype ls = nlBefore < 0 ? lookBack : lookBack + nlBefore + 1;
+    const QString before = text.mid(ls, hit.position - ls).trimmed();
+    const qsizetype afterStart = hit.position + hit.length;
+    const qsizetype nl = QStringView(text).mid(afterStart, kNear).indexOf(QLatin1Char('\n'));
+    const qsizetype le = nl < 0 ? qMin(text.size(), afterStart + kNear) : afterStart + nl;
+    QString after = text.mid(afterStart, le - afterStart).trimmed();
+    const QString beforeLower = cueText(before.toLower());
+
+    // The sender side of the transaction is never the recipient.
+    for (const QString &senderCue : BounceMarkers::senderCues())
+        if (endsWithCue(beforeLower, senderCue))
+            return -1;
+
+    int score = 1;
+    // The address alone on its line, maybe in <> and followed by ':' (qmail, Exim, Postfix
+    // text, Gmail): the classic recipient line.
+    const QString bareBefore = QString(before).remove(QLatin1Char('<')).remove(QLatin1Char('"')).trimmed();
+    QString bareAfter = QString(after);
+    while (!bareAfter.isEmpty() && QStringLiteral(">:\"., ").contains(bareAfter.front()))
+        bareAfter.remove(0, 1);
+    if (bareBefore.isEmpty() && bareAfter.isEmpty())
+        score += 4;
+    else if (bareBefore.isEmpty()
+        && (after.startsWith(QLatin1String(">:")) || after.startsWith(QLatin1Char(':'))))
+        score += 3;
+    else if (after.startsWith(QLatin1String("...")) || after.startsWith(QLatin1String(">...")))
+        score += 3; // Sendmail "<user@example.jp>... User unknown"
+    for (const QString &cue : BounceMarkers::recipientCues())
+        if (endsWithCue(beforeLower, cue))
+            score += 3;
+    if (listed && ctx && bareBefore.isEmpty() && ctx->inList(hit.position))
+        *listed = true;
+    return score;
+}
+
+// The line holding the address at `position` is a sentence about it ("You are not a member of
+// this mailing list <list@example.org>."): words before the address, a full stop ending it.
+bool isSentenceNaming(const QString &text, qsizetype position)
+{
+    const qsizetype ls = lineStartOf(text, position);
+    if (position - ls > 400)
+        return false;
+    const QStringView before = QStringView(text).mid(ls, position - ls).trimmed();
+    const QStringView line = QStringView(text).mid(ls, lineEndOf(text, position) - ls).trimmed();
+    return before.contains(QLatin1Char(' ')) && line.endsWith(QLatin1Char('.'));
+}
+
+// The server's text for one recipient: the lines around its codes, or the paragraph that follows
+// the recipient line. Unfolded into one line.
+QString diagnosticFor(const QString &text, qsizetype from, qsizetype to, qsizetype codeAt)
+{
+    qsizetype start;
+    if (codeAt >= 0) {
+        start = lineStartOf(text, codeAt);
+    } else if (isSentenceNaming(text, from)) {
+        start = lineStartOf(text, from);
+    } else {
+        start = lineEndOf(text, from) + 1;
+    }
+    if (start >= to)
+        return {};
+    // Until a blank line or the next recipient.
+    qsizetype end = text.indexOf(QLatin1String("\n\n"), start);
+    if (end < 0 || end > to)
+        end = to;
+    QString diagnostic = text.mid(start, qMin<qsizetype>(end - start, 2000)).simplified();
+    // A paragraph that only repeats the notice markers tells nothing.
+    return diagnostic;
+}
+
+// The codes and server text for the recipient whose line starts at `lineStart`; codes are
+// searched up to `to` (the next recipient's line or the end of the bounce text).
+// The remote server's reply ("<<< 550 ...") that a Sendmail transcript line answers: the
+// nearest one above it within the same "While talking to" exchange, or -1.
+qsizetype transcriptReplyAbove(const QString &text, qsizetype lineStart)
+{
+    qsizetype pos = lineStart;
+    for (int lines = 0; pos > 0 && lines < 16; ++lines) {
+        pos = lineStartOf(text, pos - 1);
+        const QStringView line = QStringView(text).mid(pos, lineEndOf(text, pos) - pos).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1String("While talking to"), Qt::CaseInsensitive))
+            return -1;
+        if (line.startsWith(QLatin1String("<<<")))
+            return pos;
+    }
+    return -1;
+}
+
+// Sendmail's "554 <user@example.jp>... Remote protocol error": the leading code is the local
+// MTA's verdict; the remote server's own reply follows the "..." or stands on the "<<<" line
+// above. Returns false when the recipient line has another shape.
+bool describeSendmailLine(const QString &text, qsizetype position, qsizetype addressEnd, RecipientResult &r)
+{
+    const qsizetype ls = lineStartOf(text, position);
+    const QStringView head = QStringView(text).mid(ls, position - ls).trimmed();
+    if (head.size() < 4 || !SmtpCodes::isReplyCode(head.left(3)))
+        return false;
+    // "...", right after the address or its closing '>' (looked for there only: linear).
+    const qsizetype near = QStringView(text).mid(addressEnd, 5).indexOf(QLatin1String("..."));
+    const qsizetype le = lineEndOf(text, position);
+    const qsizetype dots = addressEnd + near;
+    if (near < 0 || near > 2 || dots > le)
+        return false;
+    QString rest = text.mid(dots + 3, qMin(le - dots - 3, kMaxDiagnosticChars)).simplified();
+    if (!SmtpCodes::findReplyCode(rest).found()) {
+        const qsizetype above = transcriptReplyAbove(text, ls);
+        if (above < 0)
+            return false;
+        rest += QStringLiteral(": ") + lineAt(text, above).mid(3).simplified();
+    }
+    r.diagnostic = rest;
+    if (const CodeMatch reply = SmtpCodes::findReplyCode(rest); reply.found())
+        r.replyCode = reply.code;
+    if (const CodeMatch status = SmtpCodes::findStatusCode(rest); status.found())
+        r.status = status.code;
+    return true;
+}
+
+CodeMatch firstErrorReply(QStringView scope, qsizetype from)
+{
+    const CodeMatch four = SmtpCodes::findReplyCodeOfClass(scope, QLatin1Char('4'), from);
+    const CodeMatch five = SmtpCodes::findReplyCodeOfClass(
+        scope.left(four.found() ? four.position : scope.size()), QLatin1Char('5'), from);
+    return five.found() ? five : four;
+}
+
+CodeMatch firstErrorStatus(QStringView scope, qsizetype from)
+{
+    while (from < scope.size()) {
+        const CodeMatch m = SmtpCodes::findStatusCode(scope, from);
+        if (!m.found() || m.code.front() != QLatin1Char('2'))
+            return m;
+        from = m.position + m.length;
+    }
+    return {};
+}
+
+void describe(const QString &text, qsizetype position, qsizetype length, qsizetype to, RecipientResult &r)
+{
+    if (describeSendmailLine(text, position, position + length, r))
+        return;
+    const QStringView scope = QStringView(text).left(to);
+    const qsizetype scopeStart = lineStartOf(text, position);
+    // In a session transcript the accepted commands come first ("250 2.1.5 Ok" after RCPT):
+    // the failure is the first reply of an error class; success codes only when there is none.
+    CodeMatch status = firstErrorStatus(scope, scopeStart);
+    CodeMatch reply = firstErrorReply(scope, scopeStart);
+    if (!status.found() && !reply.found()) {
+        status = SmtpCodes::findStatusCode(scope, scopeStart);
+        reply = SmtpCodes::findReplyCode(scope, scopeStart);
+    }
+    if (status.found())
+        r.status = status.code;
+    if (reply.found())
+        r.replyCode = reply.code;
+    qsizetype codeAt = -1;
+    if (reply.found() && status.found())
+        codeAt = qMin(reply.position, status.position);
+    else if (reply.found())
+        codeAt = reply.position;
+    else if (status.found())
+        codeAt = status.position;
+    r.diagnostic = diagnosticFor(text, position, to, codeAt);
+    if (r.diagnostic.isEmpty())
+        r.diagnostic = lineAt(text, position).simplified();
+}
+
+// A line of a delivery-status block written into the text ("Final-Recipient: rfc822; ...").
+bool isDeliveryStatusField(const QString &text, qsizetype position)
+{
+    const qsizetype ls = lineStartOf(text, position);
+    if (position - ls > 64)
+        return false;
+    const QStringView line = QStringView(text).mid(ls, position - ls);
+    static const QLatin1String fields[] = {QLatin1String("Final-Recipient:"),
+        QLatin1String("Original-Recipient:"), QLatin1String("X-Actual-Recipient:")};
+    for (const QLatin1String &field : fields)
+        if (line.startsWith(field, Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+// The last line of a session transcript that carries the remote server's reply ("554 5.3.0
+// unknown mailer error 255", "<<< 550 5.1.1 User unknown"), or -1.
+qsizetype serverReplyLine(const QString &text, qsizetype end)
+{
+    qsizetype found = -1;
+    for (qsizetype pos = 0; pos < end;) {
+        const qsizetype le = qMin(lineEndOf(text, pos), end);
+        QStringView line = QStringView(text).mid(pos, le - pos);
+        if (line.startsWith(QLatin1String("<<<")))
+            line = line.mid(3).trimmed();
+        if (line.size() > 4 && (line.at(3) == QLatin1Char(' ') || line.at(3) == QLatin1Char('-'))
+            && SmtpCodes::isReplyCode(line.left(3)))
+            found = pos;
+        pos = le + 1;
+    }
+    return found;
+}
+
+QString serverReply(const QString &text, qsizetype line)
+{
+    QString reply = lineAt(text, line).simplified();
+    if (reply.startsWith(QLatin1String("<<<")))
+        reply = reply.mid(3).trimmed();
+    return reply;
+}
+
+bool hasCode(const QString &text)
+{
+    return SmtpCodes::findReplyCode(text).found() || SmtpCodes::findStatusCode(text).found();
+}
+
+// A recipient line without codes: the server's reply may stand next to another mention of the
+// address ("<user@example.jp>: 550 unknown user" above a bare "<user@example.jp>"), or, when
+// the bounce is about one recipient only, on a transcript line of its own.
+void describeElsewhere(const QString &text, const QList<PlainTextBounceParser::AddressHit> &hits,
+    const QList<qsizetype> &ownHits, const ScoreContext &context, qsizetype end, bool onlyRecipient,
+    RecipientResult &r)
+{
+    // Each line once, and a few lines at most: a text repeating the address stays linear.
+    qsizetype examinedUpTo = -1;
+    int lines = 0;
+    for (const qsizetype h : ownHits) {
+        const PlainTextBounceParser::AddressHit &hit = hits.at(h);
+        if (hit.position < examinedUpTo || recipientScore(text, hit, &context) <= 0)
+            continue;
+        if (++lines > 32)
+            break;
+        const qsizetype le = lineEndOf(text, hit.position);
+        examinedUpTo = le;
+        RecipientResult other;
+        describe(text, hit.position, hit.length, qMin(le, end), other);
+        if (hasCode(lineAt(text, hit.position))) {
+            r.status = other.status;
+            r.replyCode = other.replyCode;
+            r.diagnostic = other.diagnostic;
+            return;
+        }
+    }
+    if (!onlyRecipient)
+        return;
+    const qsizetype line = serverReplyLine(text, end);
+    if (line >= 0)
+        r.diagnostic = serverReply(text, line);
+}
+
+} // namespace
+
+void PlainTextBounceParser::complete(const QString &text, QList<RecipientResult> &recipients)
+{
+    const qsizetype end = qMin(originalStart(text), qsizetype(1 << 20));
+    const QList<AddressHit> hits = findAddresses(text, end);
+    // Best line per recipient, as for plain-text bounces.
+    QHash<QString, QList<qsizetype>> hitsByAddress; // lower-case address -> indexes into hits
+    for (qsizetype h = 0; h < hits.size(); ++h)
+        hitsByAddress[DeliveryStatusParser::cleanAddress(hits.at(h).address).toLower()] << h;
+    // A delivery-status field pasted into the text ("Final-Recipient: rfc822; ...") names the
+    // recipient, but the server's words seldom stand next to it: such lines come last.
+    QList<QPair<qsizetype, int>> found; // position, recipient index
+    QList<QPair<qsizetype, int>> fieldFound; // the same, on delivery-status field lines
+    for (int i = 0; i < recipients.size(); ++i) {
+        qsizetype best = -1;
+        qsizetype bestField = -1;
+        int bestScore = 0;
+        int bestFieldScore = 0;
+        for (const qsizetype h : hitsByAddress.value(recipients.at(i).address.toLower())) {
+            const AddressHit &hit = hits.at(h);
+            const int score = recipientScore(text, hit);
+            if (isDeliveryStatusField(text, hit.position)) {
+                if (score > bestFieldScore) {
+                    bestFieldScore = score;
+                    bestField = hit.position;
+                }
+            } else if (score > bestScore) {
+                bestScore = score;
+                best = hit.position;
+            }
+        }
+        if (best >= 0)
+            found.append({best, i});
+        if (bestField >= 0)
+            fieldFound.append({bestField, i});
+    }
+    std::sort(found.begin(), found.end());
+    std::sort(fieldFound.begin(), fieldFound.end());
+    for (qsizetype k = 0; k < found.size(); ++k) {
+        RecipientResult &r = recipients[found.at(k).second];
+        // A generic Status ("4.4.7 expired", "5.0.0") may stand for a specific reply the text
+        // quotes (Exchange lists every attempt under "Diagnostic information").
+        const bool generic = SmtpCodes::isGenericStatus(r.status);
+        if (hasCode(r.diagnostic) && !generic)
+            continue;
+        const qsizetype to = k + 1 < found.size() ? lineStartOf(text, found.at(k + 1).first) : end;
+        RecipientResult fromText;
+        describe(text, found.at(k).first, r.address.size(), to, fromText);
+        if (!hasCode(r.diagnostic)) {
+            if (hasCode(fromText.diagnostic))
+                r.diagnostic = fromText.diagnostic;
+            continue;
+        }
+        const CodeMatch specific = SmtpCodes::findPreferredStatusCode(fromText.diagnostic);
+        if (specific.found() && SmtpCodes::isSpecificStatus(specific.code)
+            && specific.code.front() == r.status.front() && !r.diagnostic.contains(specific.code))
+            r.diagnostic = fromText.diagnostic;
+    }
+    // One recipient the text does not quote: the transcript's server reply is about it.
+    if (recipients.size() == 1 && !hasCode(recipients.first().diagnostic)) {
+        const qsizetype line = serverReplyLine(text, end);
+        if (line >= 0)
+            recipients.first().diagnostic = serverReply(text, line);
+    }
+    for (qsizetype k = 0; k < fieldFound.size(); ++k) {
+        RecipientResult &r = recipients[fieldFound.at(k).second];
+        if (hasCode(r.diagnostic))
+            continue;
+        const qsizetype to = k + 1 < fieldFound.size() ? lineStartOf(text, fieldFound.at(k + 1).first) : end;
+        RecipientResult fromText;
+        describe(text, fieldFound.at(k).first, r.address.size(), to, fromText);
+        if (hasCode(fromText.diagnostic))
+            r.diagnostic = fromText.diagnostic;
+    }
+}
+
+QList<PlainTextBounceParser::AddressHit> PlainTextBounceParser::findAddresses(
+    const QString &text, qsizetype end)
+{
+    QList<AddressHit> hits;
+    if (end < 0 || end > text.size())
+        end = text.size();
+    qsizetype at = text.indexOf(QLatin1Char('@'));
+    while (at >= 0 && at < end) {
+        qsizetype s = at;
+        while (s > 0 && isAtomChar(text.at(s - 1)) && at - s < 128)
+            --s;
+        qsizetype e = domainEnd(text, at + 1, 255);
+        // Trim dots at both ends: "user@example.jp." ends a sentence.
+        while (s < at && text.at(s) == QLatin1Char('.'))
+            ++s;
+        while (e > at + 1 && text.at(e - 1) == QLatin1Char('.'))
+            --e;
+        const QString domain = text.mid(at + 1, e - at - 1);
+        if (s < at && domain.contains(QLatin1Char('.')) && !domain.startsWith(QLatin1Char('.'))
+            && !domain.startsWith(QLatin1Char('-'))) {
+            hits.append({text.mid(s, e - s), s, e - s});
+        }
+        at = text.indexOf(QLatin1Char('@'), qMax(e, at + 1));
+    }
+    return hits;
+}
+
+qsizetype PlainTextBounceParser::originalStart(const QString &text)
+{
+    // The earliest marker (in one pass over the text, case-insensitively), within the first
+    // 256 KiB: the original follows the bounce's own words, which are never that long.
+    static const PhraseMatcher markers(BounceMarkers::originalMessageMarkers());
+    qsizetype best = text.size();
+    if (const qsizetype at = markers.find(text, 0, kOriginalMarkerScope); at >= 0)
+        best = lineStartOf(text, at);
+    // The original's own header block, when no marker introduced it: a line starting with one
+    // of the fields that open a message, followed by more header lines.
+    qsizetype pos = 0;
+    while (pos < best) {
+        const qsizetype le = lineEndOf(text, pos);
+        const QStringView line = QStringView(text).mid(pos, le - pos);
+        if (line.startsWith(QLatin1String("Return-Path:"), Qt::CaseInsensitive)
+            || line.startsWith(QLatin1String("Received: from"), Qt::CaseInsensitive)) {
+            const qsizetype next = le + 1;
+            const qsizetype nle = lineEndOf(text, next);
+            const QStringView nextLine = QStringView(text).mid(next, nle - next);
+            const qsizetype colon = nextLine.indexOf(QLatin1Char(':'));
+            const bool headerish = !nextLine.isEmpty()
+                && (nextLine.front().isSpace()
+                    || (colon > 0 && !nextLine.left(colon).contains(QLatin1Char(' '))));
+            if (headerish) {
+                best = pos;
+                break;
+            }
+        }
+        pos = le + 1;
+    }
+    return best;
+}
+
+PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
+{
+    Result result;
+    const QString &text = input.text;
+    const qsizetype end = originalStart(text);
+    result.bounceTextEnd = end;
+
+    const QString bounceFrom = input.bounceFrom.toLower();
+    const QString bounceTo = input.bounceTo.toLower();
+    const QString originalFrom = input.originalFrom.toLower();
+    const QList<AddressHit> hits = findAddresses(text, end);
+    const ScoreContext context = ScoreContext::build(text, end);
+
+    // Best occurrence per address, keeping the order of first appearance.
+    struct Candidate
+    {
+        QString address;
+        qsizetype position;
+        qsizetype length;
+        int score;
+        bool listed;
+    };
+    QList<Candidate> candidates;
+    QHash<QString, qsizetype> candidateIndex; // lower-case address -> index into candidates
+    QHash<QString, QList<qsizetype>> hitsByAddress; // lower-case address -> first indexes into hits
+    for (qsizetype h = 0; h < hits.size(); ++h) {
+        const AddressHit &hit = hits.at(h);
+        const QString address = DeliveryStatusParser::cleanAddress(hit.address);
+        const QString lower = address.toLower();
+        // Enough occurrences for describeElsewhere (which looks at 32 lines at most).
+        if (QList<qsizetype> &own = hitsByAddress[lower]; own.size() < 64)
+            own << h;
+        // The bounce's own sender is never the recipient, nor the original's sender.
+        if (lower == bounceFrom || lower == originalFrom || isSystemAddress(lower))
+            continue;
+        bool listed = false;
+        int score = recipientScore(text, hit, &context, &listed);
+        // The bounce's addressee is the original's sender: a recipient only when the text
+        // names nobody else.
+        if (lower == bounceTo && score > 1) {
+            score = 1;
+            listed = false;
+        }
+        const auto known = candidateIndex.constFind(lower);
+        if (known == candidateIndex.cend()) {
+            candidateIndex.insert(lower, candidates.size());
+            candidates.append({address, hit.position, hit.length, score, listed});
+            continue;
+        }
+        Candidate &c = candidates[known.value()];
+        c.listed = c.listed || (listed && c.score >= 0);
+        if (c.score >= 0 && (score < 0 || score > c.score)) {
+            // A sender cue anywhere marks the address as the sender for good.
+            c.score = score;
+            if (score > 0) {
+                c.position = hit.position;
+                c.length = hit.length;
+            }
+        }
+    }
+    int bestScore = 0;
+    bool anyListed = false;
+    for (const Candidate &c : std::as_const(candidates)) {
+        bestScore = qMax(bestScore, c.score);
+        anyListed = anyListed || (c.listed && c.score > 0);
+    }
+    result.bestScore = bestScore;
+    // When the bounce lists its failed recipients, the list decides. Otherwise keep the
+    // addresses that look like recipients as much as the best one does.
+    QList<Candidate> chosen;
+    for (const Candidate &c : std::as_const(candidates))
+        if (c.score > 0
+            && (anyListed ? c.listed : (c.score == bestScore || (bestScore >= 4 && c.score >= 4))))
+            chosen << c;
+    std::sort(chosen.begin(), chosen.end(),
+        [](const Candidate &a, const Candidate &b) { return a.position < b.position; });
+
+    for (qsizetype i = 0; i < chosen.size(); ++i) {
+        const Candidate &c = chosen.at(i);
+        const qsizetype to = i + 1 < chosen.size() ? lineStartOf(text, chosen.at(i + 1).position) : end;
+        RecipientResult r;
+        r.address = c.address;
+        r.action = QStringLiteral("failed");
+        describe(text, c.position, c.length, to, r);
+        // Bounded so that hostile texts naming thousands of addresses stay linear.
+        if (!hasCode(r.diagnostic) && chosen.size() <= 64)
+            describeElsewhere(
+                text, hits, hitsByAddress.value(c.address.toLower()), context, end, chosen.size() == 1, r);
+        result.recipients << r;
+    }
+
+    // Nothing in the bounce text names a recipient: the returned original's To is the last
+    // resort (some carriers only say "could not be delivered").
+    // Exim names the failed recipients in a header when its text only gives local parts or
+    // pipe/file targets ("save to ...").
+    QStringList fallback = input.failedRecipients;
+    if (fallback.isEmpty() && !input.originalTo.isEmpty())
+        fallback << input.originalTo.section(QLatin1Char(','), 0, 0);
+    if (result.recipients.isEmpty()) {
+        const QStringView scope = QStringView(text).left(end);
+        const CodeMatch s = SmtpCodes::findStatusCode(scope);
+        const CodeMatch rc = SmtpCodes::findReplyCode(scope);
+        const qsizetype codeAt = rc.found() ? rc.position : s.position;
+        for (const QString &address : std::as_const(fallback)) {
+            RecipientResult r;
+            r.address = DeliveryStatusParser::cleanAddress(address);
+            r.action = QStringLiteral("failed");
+            if (s.found())
+                r.status = s.code;
+            if (rc.found())
+                r.replyCode = rc.code;
+            if (codeAt >= 0)
+                r.diagnostic = diagnosticFor(text, 0, end, codeAt);
+            if (!r.address.isEmpty()) {
+                result.recipients << r;
+                result.fromFallback = true;
+            }
+        }
+    }
+    return result;
+}
+
+} // namespace bouncelens
