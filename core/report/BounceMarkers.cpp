@@ -89,7 +89,7 @@ const QStringList &bounceSenders()
 const QStringList &bounceSubjects()
 {
     static const QStringList subjects = {
-        QStringLiteral("undeliver"),  QStringLiteral("undelivered"),  QStringLiteral("delivery status notification"),
+        QStringLiteral("undeliver"),  QStringLiteral("undelivered"),  QStringLiteral("delivery status"),
         QStringLiteral("delivery failure"), QStringLiteral("delivery has failed"), QStringLiteral("failure notice"),
         QStringLiteral("returned mail"), QStringLiteral("returned to sender"), QStringLiteral("mail delivery failed"),
         QStringLiteral("delivery notification"), QStringLiteral("could not be delivered"), QStringLiteral("not delivered"),
