@@ -1,12 +1,12 @@
 // Fetching bounces from IMAP and POP3 (issue 6) against a private, unprivileged Dovecot that
 // the test starts itself on 127.0.0.1, with a self-made CA and server certificate.
 
-#include "analysis/BounceAnalyzer.h"
 #include "DovecotHarness.h"
+#include "analysis/BounceAnalyzer.h"
 #include "fetch/FetchCriteria.h"
 #include "fetch/FetchTls.h"
-#include "message/HeaderBlock.h"
 #include "fetch/MailboxFetcher.h"
+#include "message/HeaderBlock.h"
 #include "message/MessageLoader.h"
 
 #include <QDir>
@@ -77,6 +77,7 @@ private slots:
     void cleanup();
 
     void criteriaPickEveryCorpusBounce();
+    void wholeCorpusFetchEqualsExplain();
     void searchChunksUseLiteralsForJapanese();
     void fingerprintFormats();
 
@@ -286,6 +287,68 @@ void TestFetch::criteriaPickEveryCorpusBounce()
                        .arg(missed.size())
                        .arg(names.size())
                        .arg(missed.join(QLatin1Char(' ')))));
+}
+
+// The whole shared corpus in a mailbox of its own: over IMAP (server-side SEARCH) and over POP3
+// (headers read here), `fetch` returns exactly the messages `explain` calls a bounce or delay.
+void TestFetch::wholeCorpusFetchEqualsExplain()
+{
+    const QDir corpus(QStringLiteral(BOUNCELENS_CORPUS "/eml"));
+    const QStringList names = corpus.entryList(QDir::Files);
+    if (names.isEmpty())
+        QSKIP("the shared corpus is not available");
+    PrivateDovecot server {user, password};
+    QVERIFY(server.findTools());
+    const QString error = server.prepare();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const MessageLoader loader;
+    const BounceAnalyzer analyzer;
+    QStringList expected;
+    int n = 0;
+    for (const QString &name : names) {
+        for (const RawMessage &raw : loader.loadFile(corpus.filePath(name))) {
+            QFile f(server.maildir() + QStringLiteral("/cur/%1.corpus:2,S").arg(++n));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(raw.bytes);
+            const MessageAnalysis a = analyzer.analyze(raw);
+            if (a.kind == MessageKind::Bounce || a.kind == MessageKind::Delay) {
+                QStringList recipients;
+                for (const RecipientResult &r : a.recipients)
+                    recipients << r.address;
+                expected << signature(toString(a.kind), recipients);
+            }
+        }
+    }
+    expected.sort();
+    QVERIFY(expected.size() > 300);
+    QVERIFY(server.start());
+    for (const char *scheme : {"imap", "pop3"}) {
+        FetchOptions options;
+        options.user = user;
+        options.password = password;
+        options.url = QStringLiteral("%1://127.0.0.1:%2/")
+                          .arg(QLatin1String(scheme))
+                          .arg(server.port(QLatin1String(scheme)));
+        const FetchResult result = MailboxFetcher(options).run();
+        QVERIFY2(result.ok(), qPrintable(result.errorText));
+        QStringList fetched;
+        for (const MessageAnalysis &a : result.messages) {
+            QStringList recipients;
+            for (const RecipientResult &r : a.recipients)
+                recipients << r.address;
+            fetched << signature(toString(a.kind), recipients);
+        }
+        fetched.sort();
+        QStringList missing;
+        for (const QString &sig : std::as_const(expected))
+            if (!fetched.contains(sig))
+                missing << sig;
+        QVERIFY2(missing.isEmpty(),
+            qPrintable(
+                QLatin1String(scheme) + QStringLiteral(" missed: ") + missing.join(QStringLiteral("; "))));
+        QCOMPARE(fetched, expected);
+    }
+    server.stop();
 }
 
 void TestFetch::searchChunksUseLiteralsForJapanese()
