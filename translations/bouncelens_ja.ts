@@ -31,6 +31,14 @@
         <source>The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.</source>
         <translation>メッセージの入れ子が深すぎるため、外側の部分だけを解析しました。</translation>
     </message>
+    <message>
+        <source>The report names no recipient; %1 is a guess from the returned message&apos;s To field.</source>
+        <translation>レポートには宛先が書かれていません。%1 は返送された元メッセージの To 欄から推測したものです。</translation>
+    </message>
+    <message>
+        <source>This is a bounce, but it does not say which recipient failed.</source>
+        <translation>これはエラーメールですが、どの宛先への配送が失敗したかは書かれていません。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogCommand</name>
@@ -410,6 +418,10 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>Your mail administrator, with the server&apos;s message below.</source>
         <translation>メール管理者（下記のサーバーのメッセージを添えて相談してください）。</translation>
+    </message>
+    <message>
+        <source>The report names no recipient: the address is a guess from the returned message&apos;s To field.</source>
+        <translation>レポートには宛先が書かれていません。このアドレスは返送された元メッセージの To 欄から推測したものです。</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1625,17 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>What the codes mean</source>
         <translation>コードの意味</translation>
+    </message>
+    <message>
+        <source>%1
+Final recipient: %2</source>
+        <comment>the address the sender used, then where it led</comment>
+        <translation>%1
+最終的な宛先: %2</translation>
+    </message>
+    <message>
+        <source>Guessed from the returned message&apos;s To field: the report names no recipient.</source>
+        <translation>返送された元メッセージの To 欄からの推測です(レポートに宛先が書かれていません)。</translation>
     </message>
 </context>
 </TS>
