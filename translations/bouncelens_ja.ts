@@ -88,6 +88,29 @@ vendor（&quot;5.7.606&quot;）。
     </message>
 </context>
 <context>
+    <name>CertificatePrompt</name>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>信頼されていない証明書</translation>
+    </message>
+    <message>
+        <source>The mail server %1 presented a certificate that this computer does not trust.</source>
+        <translation>メールサーバー %1 が、このコンピューターで信頼されていない証明書を提示しました。</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256 フィンガープリント: %1</translation>
+    </message>
+    <message>
+        <source>If you trust it, BounceLens accepts exactly this certificate for %1 from now on and asks again if the server&apos;s certificate changes.</source>
+        <translation>信頼すると、今後 %1 についてはこの証明書に限り受け入れます。サーバーの証明書が変わった場合は、改めて確認します。</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>この証明書を信頼する(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Bounce (the message was not delivered)</source>
@@ -1143,26 +1166,6 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>✔ Connected and logged in to %1; the folder %2 can be read.</source>
         <translation>✔ %1 に接続してログインし、フォルダー %2 を読み取れることを確認しました。</translation>
-    </message>
-    <message>
-        <source>Untrusted Certificate</source>
-        <translation>信頼されていない証明書</translation>
-    </message>
-    <message>
-        <source>The mail server %1 presented a certificate that this computer does not trust.</source>
-        <translation>メールサーバー %1 が、このコンピューターで信頼されていない証明書を提示しました。</translation>
-    </message>
-    <message>
-        <source>SHA-256 fingerprint: %1</source>
-        <translation>SHA-256 フィンガープリント: %1</translation>
-    </message>
-    <message>
-        <source>If you trust it, BounceLens accepts exactly this certificate for %1 from now on and asks again if the server&apos;s certificate changes.</source>
-        <translation>信頼すると、今後 %1 についてはこの証明書に限り受け入れます。サーバーの証明書が変わった場合は、改めて確認します。</translation>
-    </message>
-    <message>
-        <source>&amp;Trust This Certificate</source>
-        <translation>この証明書を信頼する(&amp;T)</translation>
     </message>
     <message>
         <source>Refresh folders</source>
