@@ -149,22 +149,6 @@ vendor（&quot;5.7.606&quot;）。
         </translation>
     </message>
     <message>
-        <source>Explains bounced e-mail.</source>
-        <translation>届かなかったメール（バウンスメール）の内容を説明します。</translation>
-    </message>
-    <message>
-        <source>Language of the window: en or ja.</source>
-        <translation>ウィンドウの言語: en または ja。</translation>
-    </message>
-    <message>
-        <source>Save a screenshot of the window to PNG and quit.</source>
-        <translation>ウィンドウのスクリーンショットを PNG で保存して終了します。</translation>
-    </message>
-    <message>
-        <source>Messages, mbox files, maildirs or folders to open.</source>
-        <translation>開くメール、mbox ファイル、maildir またはフォルダー。</translation>
-    </message>
-    <message>
         <source>--lang takes en or ja, not &quot;%1&quot;.</source>
         <translation>--lang には en または ja を指定してください（「%1」は指定できません）。</translation>
     </message>
@@ -343,6 +327,22 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>To trust this certificate, run again with --trust-fingerprint %1, or give the certificate of its authority with --ca-file FILE.</source>
         <translation>この証明書を信頼するには、--trust-fingerprint %1 を付けて再実行するか、--ca-file FILE で認証局の証明書を指定してください。</translation>
+    </message>
+    <message>
+        <source>bouncelens: unknown option &quot;%1&quot;.</source>
+        <translation>bouncelens: 「%1」というオプションはありません。</translation>
+    </message>
+    <message>
+        <source>bouncelens: &quot;%1&quot; is not a command, and no file or folder of that name exists.</source>
+        <translation>bouncelens: 「%1」はコマンドではなく、その名前のファイルやフォルダーもありません。</translation>
+    </message>
+    <message>
+        <source>bouncelens: &quot;%1&quot; is not a command. Did you mean &quot;bouncelens %2&quot;?</source>
+        <translation>bouncelens: 「%1」はコマンドではありません。「bouncelens %2」のことですか？</translation>
+    </message>
+    <message>
+        <source>bouncelens: there is no display to open the window on; to explain bounces in the terminal, run &quot;bouncelens explain FILE...&quot; instead.</source>
+        <translation>bouncelens: ウィンドウを開けるディスプレイがないため、端末で説明する「bouncelens explain FILE...」をお使いください。</translation>
     </message>
 </context>
 <context>
