@@ -137,7 +137,9 @@ void ReasonClassifier::classify(RecipientResult &r, const ClassificationContext 
     r.reason = verdict->reason;
     r.evidence = verdict->evidence;
     r.permanent = isPermanent(facts);
-    r.hardBounce = isHardBounce(r.reason, facts.status, facts.reply);
+    // A delayed recipient may still be delivered: its address is not known to be bad.
+    r.hardBounce = (r.permanent || facts.action != QLatin1String("delayed"))
+        && isHardBounce(r.reason, facts.status, facts.reply);
 }
 
 } // namespace bouncelens

@@ -411,10 +411,13 @@ QString hostClassOf(
 
 bool isPermanent(const Facts &facts)
 {
+    // A notice that delivery is still being tried has not failed, whatever it quotes.
+    if (facts.kind == MessageKind::Delay)
+        return false;
     const QString code = !facts.status.isEmpty() ? facts.status : facts.reply;
     if (code.startsWith(QLatin1Char('5')))
         return true;
-    if (facts.action == QLatin1String("delayed") || facts.kind == MessageKind::Delay)
+    if (facts.action == QLatin1String("delayed"))
         return false;
     // A report that says "failed" has given up, even when the last reply was a 4xx.
     if (facts.action == QLatin1String("failed"))
