@@ -202,7 +202,9 @@ std::optional<Verdict> Pass::probes() const
         if (!has(QStringLiteral("networkerror")))
             return byStatus(sr);
     } else if (auto v = byPhrase(QStringLiteral("hostunknown"))) {
-        return v;
+        // "Host not found, try again" with a temporary code is a DNS failure, not a missing domain.
+        if (!(m_facts.status.startsWith(QLatin1Char('4')) && has(QStringLiteral("networkerror"))))
+            return v;
     }
 
     if (sr == QLatin1String("spamdetected"))
