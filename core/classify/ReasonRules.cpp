@@ -706,6 +706,10 @@ const PhraseGroup kReasons[] = {
         "unroutable address",
         "unrouteable address",
         "553 {} does not exist",
+        // The domain has no DNS record, as many MTAs word it (DragonFly, Exim, hosted services).
+        "dns lookup failure: host {} not found",
+        "domain not found",
+        "domain name not found",
     }},
     // A spam filter refused the message.
     {"spamdetected", "spamdetected/phrase", {
