@@ -137,7 +137,10 @@ void ReasonClassifier::classify(RecipientResult &r, const ClassificationContext 
     r.reason = verdict->reason;
     r.evidence = verdict->evidence;
     r.permanent = isPermanent(facts);
-    r.hardBounce = isHardBounce(r.reason, facts.status, facts.reply);
+    // A message still being tried may yet be delivered: its address is not known to be bad.
+    const bool stillTried
+        = facts.kind == MessageKind::Delay || (facts.action == QLatin1String("delayed") && !r.permanent);
+    r.hardBounce = !stillTried && isHardBounce(r.reason, facts.status, facts.reply);
 }
 
 } // namespace bouncelens

@@ -202,7 +202,9 @@ std::optional<Verdict> Pass::probes() const
         if (!has(QStringLiteral("networkerror")))
             return byStatus(sr);
     } else if (auto v = byPhrase(QStringLiteral("hostunknown"))) {
-        return v;
+        // "Host not found, try again" with a temporary code is a DNS failure, not a missing domain.
+        if (!(m_facts.status.startsWith(QLatin1Char('4')) && has(QStringLiteral("networkerror"))))
+            return v;
     }
 
     if (sr == QLatin1String("spamdetected"))
@@ -411,10 +413,13 @@ QString hostClassOf(
 
 bool isPermanent(const Facts &facts)
 {
+    // A notice that delivery is still being tried has not failed, whatever it quotes.
+    if (facts.kind == MessageKind::Delay)
+        return false;
     const QString code = !facts.status.isEmpty() ? facts.status : facts.reply;
     if (code.startsWith(QLatin1Char('5')))
         return true;
-    if (facts.action == QLatin1String("delayed") || facts.kind == MessageKind::Delay)
+    if (facts.action == QLatin1String("delayed"))
         return false;
     // A report that says "failed" has given up, even when the last reply was a 4xx.
     if (facts.action == QLatin1String("failed"))
