@@ -135,7 +135,6 @@ void TestMessageLoader::sizeLimit()
     QTemporaryDir dir;
     LoaderLimits limits;
     limits.maxMessageBytes = 1000;
-    limits.maxFileBytes = 5000;
     const MessageLoader loader(limits);
     writeFile(dir.filePath("empty.eml"), QByteArray());
     QVERIFY(loader.loadFile(dir.filePath("empty.eml")).first().error.contains(QLatin1String("empty")));
