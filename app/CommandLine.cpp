@@ -158,6 +158,7 @@ QString CommandLine::usage()
         "  bouncelens --version | --help\n"
         "\n"
         "PATH is a message file, an mbox, a maildir, a folder, or - for standard input.\n"
+        "--jobs N is how many threads analyse at once (default: one per CPU core).\n"
         "Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.\n");
 }
 

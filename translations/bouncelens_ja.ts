@@ -206,34 +206,6 @@ vendor（&quot;5.7.606&quot;）。
         <translation>相手側のサーバー: %1</translation>
     </message>
     <message>
-        <source>Usage:
-  bouncelens [FILE...]                      open the window (with these files)
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            explain bounces without a window
-  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
-                                            without changing it (fetch --help: options)
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            list what BounceLens knows
-  bouncelens --version | --help
-
-PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
-Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
-</source>
-        <translation>使い方:
-  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            ウィンドウを開かずにバウンスメールを説明します
-  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
-                                            変更せずに取得します（オプションは fetch --help）
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            BounceLens が持つ知識の一覧を表示します
-  bouncelens --version | --help
-
-PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
-終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
-</translation>
-    </message>
-    <message>
         <source>The %1 command is not available in this version.</source>
         <translation>このバージョンでは %1 コマンドを利用できません。</translation>
     </message>
@@ -320,6 +292,51 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>To trust this certificate, run again with --trust-fingerprint %1, or give the certificate of its authority with --ca-file FILE.</source>
         <translation>この証明書を信頼するには、--trust-fingerprint %1 を付けて再実行するか、--ca-file FILE で認証局の証明書を指定してください。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  bouncelens [FILE...]                      open the window (with these files)
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
+                                            explain bounces without a window
+  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
+                                            without changing it (fetch --help: options)
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            list what BounceLens knows
+  bouncelens --version | --help
+
+PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
+--jobs N is how many threads analyse at once (default: one per CPU core).
+Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
+</source>
+        <translation>使い方:
+  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
+                                            ウィンドウを開かずにバウンスメールを説明します
+  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
+                                            変更せずに取得します（オプションは fetch --help）
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            BounceLens が持つ知識の一覧を表示します
+  bouncelens --version | --help
+
+PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
+--jobs N は同時に解析するスレッドの数です（既定は CPU コアの数）。
+終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
+</translation>
+    </message>
+    <message>
+        <source>--jobs takes a number of threads from 1 to 1024.</source>
+        <translation>--jobs には 1 から 1024 までのスレッド数を指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainProgress</name>
+    <message>
+        <source>%1 messages, %2 per second</source>
+        <translation>%1 通、毎秒 %2 通</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>、残り %1</translation>
     </message>
 </context>
 <context>
@@ -605,20 +622,12 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>標準入力を読み込めませんでした。</translation>
     </message>
     <message>
-        <source>Standard input is larger than %1 MB, the most BounceLens reads at once.</source>
-        <translation>標準入力が %1 MB を超えています。BounceLens が一度に読み込めるのは %1 MB までです。</translation>
-    </message>
-    <message>
         <source>The file does not exist.</source>
         <translation>ファイルが存在しません。</translation>
     </message>
     <message>
         <source>This is a folder, not a message file.</source>
         <translation>これはフォルダーです。メールのファイルではありません。</translation>
-    </message>
-    <message>
-        <source>The file is %1 MB, larger than the %2 MB BounceLens reads at once.</source>
-        <translation>ファイルのサイズが %1 MB あり、BounceLens が一度に読み込める %2 MB を超えています。</translation>
     </message>
     <message>
         <source>The file could not be opened: %1</source>
