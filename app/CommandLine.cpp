@@ -3,6 +3,7 @@
 #include "CatalogCommand.h"
 #include "CommandOptions.h"
 #include "FetchCommand.h"
+#include "SummaryCommand.h"
 
 #include "analysis/BounceAnalyzer.h"
 #include "explain/BounceExplainer.h"
@@ -130,8 +131,8 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
 bool CommandLine::isSubcommand(const QString &arg)
 {
     return arg == QLatin1String("explain") || arg == QLatin1String("catalog") || arg == QLatin1String("fetch")
-        || arg == QLatin1String("--version") || arg == QLatin1String("-v") || arg == QLatin1String("--help")
-        || arg == QLatin1String("-h");
+        || arg == QLatin1String("summary") || arg == QLatin1String("--version") || arg == QLatin1String("-v")
+        || arg == QLatin1String("--help") || arg == QLatin1String("-h");
 }
 
 QString CommandLine::version()
@@ -146,6 +147,8 @@ QString CommandLine::usage()
         "  bouncelens [FILE...]                      open the window (with these files)\n"
         "  bouncelens explain [--lang en|ja] [--format text|json] PATH...\n"
         "                                            explain bounces without a window\n"
+        "  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...\n"
+        "                                            count them by kind, reason, domain and day\n"
         "  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox\n"
         "                                            without changing it (fetch --help: options)\n"
         "  bouncelens catalog [--lang en|ja] [--format text|json]\n"
@@ -175,6 +178,8 @@ int CommandLine::run(const QStringList &arguments)
         return runCatalogCommand(arguments.mid(1));
     if (command == QLatin1String("fetch"))
         return runFetchCommand(arguments.mid(1));
+    if (command == QLatin1String("summary"))
+        return runSummaryCommand(arguments.mid(1));
     err << QCoreApplication::translate("CommandLine", "The %1 command is not available in this version.")
                .arg(command)
         << '\n';
