@@ -5,6 +5,7 @@
 #include "ExplainProgress.h"
 #include "FetchCommand.h"
 #include "Interrupt.h"
+#include "SummaryCommand.h"
 
 #include "analysis/BounceAnalyzer.h"
 #include "analysis/InOrderPool.h"
@@ -141,6 +142,7 @@ const QList<CommandLine::Subcommand> &CommandLine::subcommands()
         {"explain", &CommandLine::explain},
         {"catalog", &runCatalogCommand},
         {"fetch", &runFetchCommand},
+        {"summary", &runSummaryCommand},
         {"--version", &CommandLine::printVersion},
         {"-v", &CommandLine::printVersion},
         {"--help", &CommandLine::printUsage},
@@ -200,6 +202,8 @@ QString CommandLine::usage()
         "  bouncelens [FILE...]                      open the window (with these files)\n"
         "  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...\n"
         "                                            explain bounces without a window\n"
+        "  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...\n"
+        "                                            count them by kind, reason, domain and day\n"
         "  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox\n"
         "                                            without changing it (fetch --help: options)\n"
         "  bouncelens catalog [--lang en|ja] [--format text|json]\n"
