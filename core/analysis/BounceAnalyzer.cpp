@@ -8,6 +8,7 @@
 #include "report/BounceMarkers.h"
 #include "report/DeliveryStatusParser.h"
 #include "report/PlainTextBounceParser.h"
+#include "classify/NoticeWording.h"
 #include "report/SesNotification.h"
 #include "report/SpanLocator.h"
 
@@ -366,10 +367,14 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         result.kind = MessageKind::Feedback;
     }
 
+    // 2a. A challenge/response request (confirm that you are a sender) is an automatic reply.
+    const bool challenge = result.recipients.isEmpty() && !feedback && !hasDeliveryStatus
+        && NoticeWording::isChallengeResponse(result.subject, bounceText);
+
     // 3. A bounce written for people.
     PlainTextBounceParser::Result plain;
     bool plainParsed = false;
-    if (result.recipients.isEmpty() && !feedback
+    if (result.recipients.isEmpty() && !feedback && !challenge
         && (bounceSender || bounceSubject || (bounceNotice && !autoReply))) {
         PlainTextBounceParser::Input in;
         in.text = human;
@@ -386,6 +391,12 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         plain = PlainTextBounceParser::parse(in);
         plainParsed = true;
         result.recipients = plain.recipients;
+        // The whole notice decides whether its recipients failed or are only delayed: a warning
+        // that delivery is still being tried is a delay, whatever codes it quotes.
+        if (NoticeWording::isDelayWarning(result.subject, bounceText))
+            for (RecipientResult &r : result.recipients)
+                if (r.action.isEmpty() || r.action == QLatin1String("failed"))
+                    r.action = QStringLiteral("delayed");
     }
 
     // 3a. The text names no recipient (or barely), and what it returns is itself a bounce: a
@@ -464,14 +475,18 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
             result.kind = MessageKind::NotBounce;
     }
 
-    if (result.kind == MessageKind::NotBounce && unnamedBounce) {
-        result.kind = MessageKind::Bounce;
+    if (result.kind == MessageKind::NotBounce && unnamedBounce && !challenge) {
+        result.kind = NoticeWording::isDelayWarning(result.subject, bounceText) ? MessageKind::Delay
+                                                                                : MessageKind::Bounce;
         result.warnings << QCoreApplication::translate(
             "BounceAnalyzer", "This is a bounce, but it does not say which recipient failed.");
     }
 
     // 4. An auto-reply (RFC 3834 and common practice), when nothing bounced.
-    if (result.kind == MessageKind::NotBounce) {
+    if (result.kind == MessageKind::NotBounce && challenge) {
+        // Nothing failed: the other side asks the sender to confirm, and lists no recipient.
+        result.kind = MessageKind::AutoReply;
+    } else if (result.kind == MessageKind::NotBounce) {
         if (autoReply) {
             result.kind = MessageKind::AutoReply;
             RecipientResult r;

@@ -1,5 +1,7 @@
 #include "export/JsonExport.h"
 
+#include "explain/AddressSuggester.h"
+
 #include <QIODevice>
 #include <QJsonDocument>
 
@@ -170,6 +172,11 @@ void writeRecipient(LineWriter &w, const MessageAnalysis &a, const RecipientResu
     w.key("hard_bounce").value(r.hardBounce);
     if (!r.retryUntil.isEmpty())
         w.key("retry_until").value(r.retryUntil);
+    if (const AddressSuggestion s = AddressSuggester::suggest(r); !s.isEmpty()) {
+        if (s.hasSuggestion())
+            w.key("suggestion").value(s.address);
+        w.key("suggestion_note").value(AddressSuggester::describe(s, language));
+    }
     w.key("evidence").beginObject();
     w.key("rule").value(r.evidence.rule);
     w.key("matched").value(r.evidence.matched);
@@ -222,6 +229,7 @@ void writeLine(LineWriter &w, const MessageAnalysis &a, Language language)
     w.key("kind").value(toString(a.kind));
     w.key("reporting_mta").value(a.reportingMta);
     w.key("arrival_date").value(a.arrivalDate);
+    w.key("date").value(a.date);
     w.key("notice").value(a.notice);
     w.key("original").beginObject();
     w.key("subject").value(a.original.subject);
