@@ -1,5 +1,6 @@
 #include "analysis/BounceAnalyzer.h"
 
+#include "classify/NoticeWording.h"
 #include "classify/ReasonClassifier.h"
 #include "classify/SmtpCodes.h"
 #include "explain/BounceExplainer.h"
@@ -8,7 +9,6 @@
 #include "report/BounceMarkers.h"
 #include "report/DeliveryStatusParser.h"
 #include "report/PlainTextBounceParser.h"
-#include "classify/NoticeWording.h"
 #include "report/SesNotification.h"
 #include "report/SpanLocator.h"
 
@@ -438,10 +438,11 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         }
     }
 
-    // A bounce whose report names nobody (and whose original gives no single, non-list To to
-    // guess from) is still a bounce: it says so instead of inventing a recipient.
-    const bool unnamedBounce = plainParsed && result.recipients.isEmpty() && !autoReply
-        && ((bounceSender && bounceSubject) || ((bounceSender || bounceSubject) && bounceNotice));
+    // A bounce from a mail system whose report names nobody (and whose original gives no single,
+    // non-list To to guess from) is still a bounce: it says so instead of inventing a recipient.
+    // A bounce-like subject or notice from anyone else is not enough (spam imitates both).
+    const bool unnamedBounce = plainParsed && result.recipients.isEmpty() && !autoReply && bounceSender
+        && (bounceSubject || bounceNotice);
     for (const RecipientResult &r : std::as_const(result.recipients))
         if (r.addressGuessed) {
             result.warnings << QCoreApplication::translate("BounceAnalyzer",

@@ -276,6 +276,24 @@ int recipientScore(const QString &text, const PlainTextBounceParser::AddressHit 
         if (endsWithCue(beforeLower, senderCue))
             return -1;
 
+    // "A message sent by\n\n  <sender@example.org>\n\ncould not be delivered" (Exim): a sender
+    // cue ending the previous non-blank line, the address alone on its own.
+    if (before.isEmpty() || before == QLatin1String("<")) {
+        qsizetype end = lineStartOf(text, hit.position) - 1;
+        for (int lines = 0; end > 0 && lines < 3; ++lines) {
+            const qsizetype start = lineStartOf(text, end);
+            const QString previous
+                = cueText(text.mid(start, qMin<qsizetype>(end - start, 400)).trimmed().toLower());
+            if (!previous.isEmpty()) {
+                for (const QString &senderCue : BounceMarkers::senderCues())
+                    if (senderCue.contains(QLatin1Char(' ')) && endsWithCue(previous, senderCue))
+                        return -1;
+                break;
+            }
+            end = start - 1;
+        }
+    }
+
     int score = 1;
     // The address alone on its line, maybe in <> and followed by ':' (qmail, Exim, Postfix
     // text, Gmail): the classic recipient line.
@@ -743,14 +761,17 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
     std::sort(chosen.begin(), chosen.end(),
         [](const Candidate &a, const Candidate &b) { return a.position < b.position; });
 
-    // Postfix's "<final@host> (expanded from <alias@example.net>)": the alias is the address the
-    // sender used, the other what it became.
+    // Postfix's "<final@host> (expanded from <alias@example.net>)" and Exim's "(generated from
+    // alias@example.net)" below the address: the alias is the address the sender used, the
+    // other what it became.
     for (qsizetype i = 0; i < chosen.size(); ++i) {
         const qsizetype after = chosen.at(i).position + chosen.at(i).length;
         QString rest = text.mid(after, 300);
         while (!rest.isEmpty() && (rest.front() == QLatin1Char('>') || rest.front().isSpace()))
             rest.remove(0, 1);
-        if (!rest.startsWith(QLatin1String("(expanded from"), Qt::CaseInsensitive))
+        if (!rest.startsWith(QLatin1String("(expanded from"), Qt::CaseInsensitive)
+            && !rest.startsWith(QLatin1String("(generated from"), Qt::CaseInsensitive)
+            && !rest.startsWith(QLatin1String("(ultimately generated from"), Qt::CaseInsensitive))
             continue;
         const QList<AddressHit> alias
             = findAddresses(rest.left(qMax<qsizetype>(0, rest.indexOf(QLatin1Char(')')))));
