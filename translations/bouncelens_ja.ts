@@ -221,34 +221,6 @@ vendor（&quot;5.7.606&quot;）。
         <translation>相手側のサーバー: %1</translation>
     </message>
     <message>
-        <source>Usage:
-  bouncelens [FILE...]                      open the window (with these files)
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            explain bounces without a window
-  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
-                                            without changing it (fetch --help: options)
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            list what BounceLens knows
-  bouncelens --version | --help
-
-PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
-Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
-</source>
-        <translation>使い方:
-  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            ウィンドウを開かずにバウンスメールを説明します
-  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
-                                            変更せずに取得します（オプションは fetch --help）
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            BounceLens が持つ知識の一覧を表示します
-  bouncelens --version | --help
-
-PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
-終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
-</translation>
-    </message>
-    <message>
         <source>The %1 command is not available in this version.</source>
         <translation>このバージョンでは %1 コマンドを利用できません。</translation>
     </message>
@@ -353,26 +325,16 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>bouncelens: ウィンドウを開けるディスプレイがないため、端末で説明する「bouncelens explain FILE...」をお使いください。</translation>
     </message>
     <message>
-        <source>Explains bounced e-mail.</source>
-        <translation>届かなかったメール（バウンスメール）の内容を説明します。</translation>
-    </message>
-    <message>
-        <source>Language of the window: en or ja.</source>
-        <translation>ウィンドウの言語: en または ja。</translation>
-    </message>
-    <message>
-        <source>Save a screenshot of the window to PNG and quit.</source>
-        <translation>ウィンドウのスクリーンショットを PNG で保存して終了します。</translation>
-    </message>
-    <message>
-        <source>Messages, mbox files, maildirs or folders to open.</source>
-        <translation>開くメール、mbox ファイル、maildir またはフォルダー。</translation>
+        <source>--jobs takes a number of threads from 1 to 1024.</source>
+        <translation>--jobs には 1 から 1024 までのスレッド数を指定してください。</translation>
     </message>
     <message>
         <source>Usage:
   bouncelens [FILE...]                      open the window (with these files)
   bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
                                             explain bounces without a window
+  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
+                                            count them by kind, reason, domain and day
   bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
                                             without changing it (fetch --help: options)
   bouncelens catalog [--lang en|ja] [--format text|json]
@@ -387,6 +349,8 @@ Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
   bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
   bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
                                             ウィンドウを開かずにバウンスメールを説明します
+  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
+                                            種類・原因・ドメイン・日付ごとに集計します
   bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
                                             変更せずに取得します（オプションは fetch --help）
   bouncelens catalog [--lang en|ja] [--format text|json]
@@ -399,8 +363,19 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
 </translation>
     </message>
     <message>
-        <source>--jobs takes a number of threads from 1 to 1024.</source>
-        <translation>--jobs には 1 から 1024 までのスレッド数を指定してください。</translation>
+        <source>summary needs at least one PATH.</source>
+        <translation>summary には PATH を 1 つ以上指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainProgress</name>
+    <message>
+        <source>%1 messages, %2 per second</source>
+        <translation>%1 通、毎秒 %2 通</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>、残り %1</translation>
     </message>
 </context>
 <context>
@@ -690,20 +665,12 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <translation>標準入力を読み込めませんでした。</translation>
     </message>
     <message>
-        <source>Standard input is larger than %1 MB, the most BounceLens reads at once.</source>
-        <translation>標準入力が %1 MB を超えています。BounceLens が一度に読み込めるのは %1 MB までです。</translation>
-    </message>
-    <message>
         <source>The file does not exist.</source>
         <translation>ファイルが存在しません。</translation>
     </message>
     <message>
         <source>This is a folder, not a message file.</source>
         <translation>これはフォルダーです。メールのファイルではありません。</translation>
-    </message>
-    <message>
-        <source>The file is %1 MB, larger than the %2 MB BounceLens reads at once.</source>
-        <translation>ファイルのサイズが %1 MB あり、BounceLens が一度に読み込める %2 MB を超えています。</translation>
     </message>
     <message>
         <source>The file could not be opened: %1</source>
@@ -940,6 +907,121 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>The receiving mail server&apos;s own words about the failure.</source>
         <translation>エラーについて受信側のメールサーバーが返した文面そのものです。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryWriter</name>
+    <message>
+        <source>Bounce</source>
+        <translation>バウンス</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>配信遅延</translation>
+    </message>
+    <message>
+        <source>Feedback report</source>
+        <translation>フィードバックレポート</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>自動応答</translation>
+    </message>
+    <message>
+        <source>Delivery report</source>
+        <translation>配信レポート</translation>
+    </message>
+    <message>
+        <source>Not a bounce</source>
+        <translation>バウンスではないメール</translation>
+    </message>
+    <message>
+        <source>Other domains</source>
+        <translation>その他のドメイン</translation>
+    </message>
+    <message>
+        <source>(no domain)</source>
+        <translation>（ドメインなし）</translation>
+    </message>
+    <message>
+        <source>Date unknown</source>
+        <translation>日付不明</translation>
+    </message>
+    <message>
+        <source>BounceLens summary</source>
+        <translation>BounceLens 集計</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>読み込めなかったもの</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>hard bounces (the address is bad: do not mail it again)</source>
+        <translation>ハードバウンス（アドレスに問題あり。今後は送信しないでください）</translation>
+    </message>
+    <message>
+        <source>soft bounces (the address itself is fine)</source>
+        <translation>ソフトバウンス（アドレス自体には問題なし）</translation>
+    </message>
+    <message>
+        <source>permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>temporary failures</source>
+        <translation>一時的なエラー</translation>
+    </message>
+    <message>
+        <source>Recipients by reason</source>
+        <translation>原因別の宛先数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Recipients by domain (top 20)</source>
+        <translation>ドメイン別の宛先数（上位 20 件）</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>日別のメール数</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>読み込めなかったもの</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation>ハードバウンス</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>ソフトバウンス</translation>
+    </message>
+    <message>
+        <source>Permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>Temporary failures</source>
+        <translation>一時的なエラー</translation>
     </message>
 </context>
 <context>
@@ -1247,32 +1329,144 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
             <numerusform>✔ %1 にフォルダーが %n 件見つかりました。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Untrusted Certificate</source>
-        <translation>信頼されていない証明書</translation>
-    </message>
-    <message>
-        <source>The mail server %1 presented a certificate that this computer does not trust.</source>
-        <translation>メールサーバー %1 が、このコンピューターで信頼されていない証明書を提示しました。</translation>
-    </message>
-    <message>
-        <source>SHA-256 fingerprint: %1</source>
-        <translation>SHA-256 フィンガープリント: %1</translation>
-    </message>
-    <message>
-        <source>If you trust it, BounceLens accepts exactly this certificate for %1 from now on and asks again if the server&apos;s certificate changes.</source>
-        <translation>信頼すると、今後 %1 についてはこの証明書に限り受け入れます。サーバーの証明書が変わった場合は、改めて確認します。</translation>
-    </message>
-    <message>
-        <source>&amp;Trust This Certificate</source>
-        <translation>この証明書を信頼する(&amp;T)</translation>
-    </message>
 </context>
 <context>
     <name>bouncelens::MainWindow</name>
     <message>
         <source>The text for the customer was copied to the clipboard.</source>
         <translation>お客様向けの文面をクリップボードにコピーしました。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Stop loading (Esc)</source>
+        <translation>読み込みを中止します（Esc）</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>読み込みの進行状況</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Open Bounced Messages</source>
+        <translation>バウンスメールを開く</translation>
+    </message>
+    <message>
+        <source>Messages and mailboxes (*.eml *.msg *.txt *.mbox *.mbx *.mail);;All files (*)</source>
+        <translation>メールとメールボックス (*.eml *.msg *.txt *.mbox *.mbx *.mail);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Open Folder of Messages</source>
+        <translation>メールのフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no message text to analyse.</source>
+        <translation>クリップボードに解析できるメールのテキストがありません。</translation>
+    </message>
+    <message>
+        <source>Pasted message %1</source>
+        <translation>貼り付けたメール %1</translation>
+    </message>
+    <message>
+        <source>Dropped message</source>
+        <translation>ドロップしたメール</translation>
+    </message>
+    <message>
+        <source>%1 (message %2)</source>
+        <translation>%1（%2 通目）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Some Files Could Not Be Read</source>
+        <translation>読み込めなかったファイルがあります</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be read. The others were loaded.</source>
+        <translation>
+            <numerusform>%n 件のメールを読み込めませんでした。その他のメールは読み込みました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop bounced messages, mbox files or folders here to analyse them.</source>
+        <translation>バウンスメール、mbox ファイル、フォルダーをここにドロップすると解析します。</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2 recipients, %3 hard bounces, %4 rows shown</source>
+        <translation>メール %1 件、宛先 %2 件、ハードバウンス %3 件、表示中 %4 行</translation>
+    </message>
+    <message>
+        <source>Reading %1 of %2 files…</source>
+        <translation>ファイルを読み込み中（%2 件中 %1 件）…</translation>
+    </message>
+    <message>
+        <source>%1 — BounceLens</source>
+        <translation>%1 — BounceLens</translation>
+    </message>
+    <message>
+        <source>BounceLens</source>
+        <translation>BounceLens</translation>
+    </message>
+    <message>
+        <source>About BounceLens</source>
+        <translation>BounceLens について</translation>
+    </message>
+    <message>
+        <source>Explains bounced e-mail in plain words: what happened, who needs to act and what to do.</source>
+        <translation>届かなかったメール（バウンスメール）について、何が起きたのか、誰が対応すべきか、どう対処すればよいのかをわかりやすく説明します。</translation>
+    </message>
+    <message>
+        <source>Reason names follow Sisimai; codes follow RFC 5321 and RFC 3463.</source>
+        <translation>原因の名前は Sisimai に、コードは RFC 5321 と RFC 3463 に準拠しています。</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1 and vmime.</source>
+        <translation>Qt %1 と vmime を使用しています。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bounce(s) fetched from %1.</source>
+        <translation>
+            <numerusform>%1 からバウンスを %n 件取得しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetching was cancelled. The %n bounce(s) fetched so far stay in the table.</source>
+        <translation>
+            <numerusform>取得を中止しました。それまでに取得したバウンス %n 件は一覧に残っています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetching Stopped</source>
+        <translation>取得が中断されました</translation>
+    </message>
+    <message>
+        <source>BounceLens could not finish reading the mailbox on %1.</source>
+        <translation>%1 のメールボックスを最後まで読み取れませんでした。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n bounce(s) fetched before the problem stay in the table.</source>
+        <translation>
+            <numerusform>問題が起きる前に取得したバウンス %n 件は一覧に残っています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>Looking for bounces on %1…</source>
+        <translation>%1 でバウンスを探しています…</translation>
+    </message>
+    <message>
+        <source>Fetching from %1: %2 of %3 candidate messages checked, %4 bounces found…</source>
+        <translation>%1 から取得中: 候補のメール %3 件のうち %2 件を確認し、バウンスが %4 件見つかりました…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1391,84 +1585,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <translation>Qt について(&amp;Q)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>中止</translation>
-    </message>
-    <message>
-        <source>Stop loading (Esc)</source>
-        <translation>読み込みを中止します（Esc）</translation>
-    </message>
-    <message>
-        <source>Loading progress</source>
-        <translation>読み込みの進行状況</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>メール</translation>
-    </message>
-    <message>
-        <source>Open Bounced Messages</source>
-        <translation>バウンスメールを開く</translation>
-    </message>
-    <message>
-        <source>Messages and mailboxes (*.eml *.msg *.txt *.mbox *.mbx *.mail);;All files (*)</source>
-        <translation>メールとメールボックス (*.eml *.msg *.txt *.mbox *.mbx *.mail);;すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>Open Folder of Messages</source>
-        <translation>メールのフォルダーを開く</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no message text to analyse.</source>
-        <translation>クリップボードに解析できるメールのテキストがありません。</translation>
-    </message>
-    <message>
-        <source>Pasted message %1</source>
-        <translation>貼り付けたメール %1</translation>
-    </message>
-    <message>
-        <source>Dropped message</source>
-        <translation>ドロップしたメール</translation>
-    </message>
-    <message>
-        <source>%1 (message %2)</source>
-        <translation>%1（%2 通目）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Some Files Could Not Be Read</source>
-        <translation>読み込めなかったファイルがあります</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) could not be read. The others were loaded.</source>
-        <translation>
-            <numerusform>%n 件のメールを読み込めませんでした。その他のメールは読み込みました。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Drop bounced messages, mbox files or folders here to analyse them.</source>
-        <translation>バウンスメール、mbox ファイル、フォルダーをここにドロップすると解析します。</translation>
-    </message>
-    <message>
-        <source>%1 messages, %2 recipients, %3 hard bounces, %4 rows shown</source>
-        <translation>メール %1 件、宛先 %2 件、ハードバウンス %3 件、表示中 %4 行</translation>
-    </message>
-    <message>
-        <source>Reading %1 of %2 files…</source>
-        <translation>ファイルを読み込み中（%2 件中 %1 件）…</translation>
-    </message>
-    <message>
-        <source>%1 — BounceLens</source>
-        <translation>%1 — BounceLens</translation>
-    </message>
-    <message>
-        <source>BounceLens</source>
-        <translation>BounceLens</translation>
-    </message>
-    <message>
         <source>No message is selected.</source>
         <translation>メールが選択されていません。</translation>
     </message>
@@ -1525,66 +1641,12 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <translation>説明の印刷</translation>
     </message>
     <message>
-        <source>About BounceLens</source>
-        <translation>BounceLens について</translation>
-    </message>
-    <message>
-        <source>Explains bounced e-mail in plain words: what happened, who needs to act and what to do.</source>
-        <translation>届かなかったメール（バウンスメール）について、何が起きたのか、誰が対応すべきか、どう対処すればよいのかをわかりやすく説明します。</translation>
-    </message>
-    <message>
-        <source>Reason names follow Sisimai; codes follow RFC 5321 and RFC 3463.</source>
-        <translation>原因の名前は Sisimai に、コードは RFC 5321 と RFC 3463 に準拠しています。</translation>
-    </message>
-    <message>
-        <source>Built with Qt %1 and vmime.</source>
-        <translation>Qt %1 と vmime を使用しています。</translation>
-    </message>
-    <message>
         <source>Fetch from &amp;Mailbox…</source>
         <translation>メールボックスから取得(&amp;M)…</translation>
     </message>
     <message>
         <source>Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it</source>
         <translation>メールサーバー上のメールボックス（IMAP または POP3）のバウンスメールを、メールボックスを変更せずに読み取ります</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bounce(s) fetched from %1.</source>
-        <translation>
-            <numerusform>%1 からバウンスを %n 件取得しました。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Fetching was cancelled. The %n bounce(s) fetched so far stay in the table.</source>
-        <translation>
-            <numerusform>取得を中止しました。それまでに取得したバウンス %n 件は一覧に残っています。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Fetching Stopped</source>
-        <translation>取得が中断されました</translation>
-    </message>
-    <message>
-        <source>BounceLens could not finish reading the mailbox on %1.</source>
-        <translation>%1 のメールボックスを最後まで読み取れませんでした。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The %n bounce(s) fetched before the problem stay in the table.</source>
-        <translation>
-            <numerusform>問題が起きる前に取得したバウンス %n 件は一覧に残っています。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>%1 に接続しています…</translation>
-    </message>
-    <message>
-        <source>Looking for bounces on %1…</source>
-        <translation>%1 でバウンスを探しています…</translation>
-    </message>
-    <message>
-        <source>Fetching from %1: %2 of %3 candidate messages checked, %4 bounces found…</source>
-        <translation>%1 から取得中: 候補のメール %3 件のうち %2 件を確認し、バウンスが %4 件見つかりました…</translation>
     </message>
 </context>
 <context>
@@ -1709,17 +1771,6 @@ Final recipient: %2</source>
     <message>
         <source>Guessed from the returned message&apos;s To field: the report names no recipient.</source>
         <translation>返送された元メッセージの To 欄からの推測です(レポートに宛先が書かれていません)。</translation>
-    </message>
-</context>
-<context>
-    <name>ExplainProgress</name>
-    <message>
-        <source>%1 messages, %2 per second</source>
-        <translation>%1 通、毎秒 %2 通</translation>
-    </message>
-    <message>
-        <source>, %1 left</source>
-        <translation>、残り %1</translation>
     </message>
 </context>
 </TS>
