@@ -54,6 +54,8 @@ const QStringList &recipientCues()
         QStringLiteral("unknown user:"),  QStringLiteral("unknown user"),
         QStringLiteral("user unknown:"),  QStringLiteral("mailbox"),
         QStringLiteral("undeliverable to"),
+        QStringLiteral("delivering your mail to"), QStringLiteral("delivering your message to"),
+        QStringLiteral("deliver your message to"), QStringLiteral("deliver your mail to"),
         QStringLiteral("宛先:"),            QStringLiteral("宛先："),
     };
     return cues;
