@@ -436,6 +436,65 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>No message is selected.</source>
+        <translation>メールが選択されていません。</translation>
+    </message>
+    <message>
+        <source>Bounce report: %1</source>
+        <translation>バウンスレポート: %1</translation>
+    </message>
+    <message>
+        <source>Export Suppression List</source>
+        <translation>送信停止リストのエクスポート</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Table as CSV</source>
+        <translation>一覧を CSV でエクスポート</translation>
+    </message>
+    <message>
+        <source>Export Table as JSON</source>
+        <translation>一覧を JSON でエクスポート</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;JSON Lines, one message per line (*.jsonl)</source>
+        <translation>JSON ファイル (*.json);;JSON Lines（1 行に 1 通） (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Explanation as HTML</source>
+        <translation>説明を HTML でエクスポート</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML ファイル (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Export Explanation as PDF</source>
+        <translation>説明を PDF でエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be saved.</source>
+        <translation>ファイル %1 を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Print Explanation</source>
+        <translation>説明の印刷</translation>
+    </message>
+</context>
+<context>
     <name>Exporters</name>
     <message>
         <source>Bounce report: %1</source>
@@ -619,6 +678,133 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>A user name is needed to log in to %1.</source>
         <translation>%1 にログインするにはユーザー名が必要です。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open bounced messages or mbox files</source>
+        <translation>バウンスメールまたは mbox ファイルを開きます</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>フォルダーを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open every message in a folder or maildir, including subfolders</source>
+        <translation>フォルダーまたは maildir 内のすべてのメールを、サブフォルダーも含めて開きます</translation>
+    </message>
+    <message>
+        <source>Fetch from &amp;Mailbox…</source>
+        <translation>メールボックスから取得(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it</source>
+        <translation>メールサーバー上のメールボックス（IMAP または POP3）のバウンスメールを、メールボックスを変更せずに読み取ります</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Suppression List (Hard Bounces, CSV)…</source>
+        <translation>送信停止リスト（ハードバウンス、CSV）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the addresses that must not be mailed again, in a CSV file mailing tools can import</source>
+        <translation>今後送信してはいけないアドレスを、メール配信ツールに取り込める CSV ファイルに保存します</translation>
+    </message>
+    <message>
+        <source>Table as &amp;CSV…</source>
+        <translation>一覧を CSV で保存(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Table as &amp;JSON…</source>
+        <translation>一覧を JSON で保存(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Explanation as &amp;PDF…</source>
+        <translation>説明を PDF で保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Explanation as &amp;HTML…</source>
+        <translation>説明を HTML で保存(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print Explanation…</source>
+        <translation>説明を印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear All</source>
+        <translation>すべて消去(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove every loaded message from the window</source>
+        <translation>読み込んだすべてのメールをウィンドウから取り除きます</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Message</source>
+        <translation>メールを貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Analyse a bounce copied to the clipboard as raw message text</source>
+        <translation>クリップボードにコピーしたバウンスメールのソースを解析します</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Text for Customer</source>
+        <translation>お客様向けの文面をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search the bounce table</source>
+        <translation>バウンス一覧を検索します</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Loading</source>
+        <translation>読み込みを中止(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About BounceLens</source>
+        <translation>BounceLens について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -1193,122 +1379,6 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>お客様向けの文面をクリップボードにコピーしました。</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>開く(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open bounced messages or mbox files</source>
-        <translation>バウンスメールまたは mbox ファイルを開きます</translation>
-    </message>
-    <message>
-        <source>Open &amp;Folder…</source>
-        <translation>フォルダーを開く(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Open every message in a folder or maildir, including subfolders</source>
-        <translation>フォルダーまたは maildir 内のすべてのメールを、サブフォルダーも含めて開きます</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近使ったファイル(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>エクスポート(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Suppression List (Hard Bounces, CSV)…</source>
-        <translation>送信停止リスト（ハードバウンス、CSV）(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Save the addresses that must not be mailed again, in a CSV file mailing tools can import</source>
-        <translation>今後送信してはいけないアドレスを、メール配信ツールに取り込める CSV ファイルに保存します</translation>
-    </message>
-    <message>
-        <source>Table as &amp;CSV…</source>
-        <translation>一覧を CSV で保存(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Table as &amp;JSON…</source>
-        <translation>一覧を JSON で保存(&amp;J)…</translation>
-    </message>
-    <message>
-        <source>Explanation as &amp;PDF…</source>
-        <translation>説明を PDF で保存(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Explanation as &amp;HTML…</source>
-        <translation>説明を HTML で保存(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>&amp;Print Explanation…</source>
-        <translation>説明を印刷(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>C&amp;lear All</source>
-        <translation>すべて消去(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Remove every loaded message from the window</source>
-        <translation>読み込んだすべてのメールをウィンドウから取り除きます</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Paste Message</source>
-        <translation>メールを貼り付け(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Analyse a bounce copied to the clipboard as raw message text</source>
-        <translation>クリップボードにコピーしたバウンスメールのソースを解析します</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Text for Customer</source>
-        <translation>お客様向けの文面をコピー(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>検索(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Search the bounce table</source>
-        <translation>バウンス一覧を検索します</translation>
-    </message>
-    <message>
-        <source>Cancel &amp;Loading</source>
-        <translation>読み込みを中止(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About BounceLens</source>
-        <translation>BounceLens について(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt について(&amp;Q)</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>中止</translation>
     </message>
@@ -1387,62 +1457,6 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>BounceLens</translation>
     </message>
     <message>
-        <source>No message is selected.</source>
-        <translation>メールが選択されていません。</translation>
-    </message>
-    <message>
-        <source>Bounce report: %1</source>
-        <translation>バウンスレポート: %1</translation>
-    </message>
-    <message>
-        <source>Export Suppression List</source>
-        <translation>送信停止リストのエクスポート</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export Table as CSV</source>
-        <translation>一覧を CSV でエクスポート</translation>
-    </message>
-    <message>
-        <source>Export Table as JSON</source>
-        <translation>一覧を JSON でエクスポート</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;JSON Lines, one message per line (*.jsonl)</source>
-        <translation>JSON ファイル (*.json);;JSON Lines（1 行に 1 通） (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Export Explanation as HTML</source>
-        <translation>説明を HTML でエクスポート</translation>
-    </message>
-    <message>
-        <source>HTML files (*.html *.htm)</source>
-        <translation>HTML ファイル (*.html *.htm)</translation>
-    </message>
-    <message>
-        <source>Export Explanation as PDF</source>
-        <translation>説明を PDF でエクスポート</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF ファイル (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 に保存しました</translation>
-    </message>
-    <message>
-        <source>The file %1 could not be saved.</source>
-        <translation>ファイル %1 を保存できませんでした。</translation>
-    </message>
-    <message>
-        <source>Print Explanation</source>
-        <translation>説明の印刷</translation>
-    </message>
-    <message>
         <source>About BounceLens</source>
         <translation>BounceLens について</translation>
     </message>
@@ -1457,14 +1471,6 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>Built with Qt %1 and vmime.</source>
         <translation>Qt %1 と vmime を使用しています。</translation>
-    </message>
-    <message>
-        <source>Fetch from &amp;Mailbox…</source>
-        <translation>メールボックスから取得(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it</source>
-        <translation>メールサーバー上のメールボックス（IMAP または POP3）のバウンスメールを、メールボックスを変更せずに読み取ります</translation>
     </message>
     <message numerus="yes">
         <source>%n bounce(s) fetched from %1.</source>
