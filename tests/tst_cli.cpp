@@ -7,7 +7,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+
+#include <csignal>
+
 #include <QtTest>
+#include <signal.h>
 
 namespace {
 
@@ -72,6 +76,36 @@ QList<QJsonObject> jsonLines(const QByteArray &out)
     return objects;
 }
 
+// An mbox of every core fixture, COPIES times over (mboxrd quoting), with the fixture names in
+// order, so that a line's place tells which message it came from.
+QByteArray fixtureMbox(int copies, QStringList *subjects = nullptr)
+{
+    const QDir dir(QStringLiteral(BOUNCELENS_FIXTURES "/core"));
+    QList<QByteArray> messages;
+    for (const QString &name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name)) {
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        QByteArray bytes = f.readAll().replace("\r\n", "\n");
+        QByteArray quoted;
+        for (const QByteArray &line : bytes.split('\n')) {
+            qsizetype p = 0;
+            while (p < line.size() && line.at(p) == '>')
+                ++p;
+            quoted += (line.mid(p).startsWith("From ") ? ">" + line : line) + '\n';
+        }
+        messages << quoted;
+    }
+    QByteArray mbox;
+    for (int copy = 0; copy < copies; ++copy)
+        for (const QByteArray &m : messages) {
+            mbox += "From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n" + m + '\n';
+            if (subjects)
+                *subjects << QString::number(subjects->size());
+        }
+    return mbox;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -92,6 +126,10 @@ private slots:
     void windowWithoutDisplay_data();
     void windowWithoutDisplay();
     void writesNothingNextToInput();
+    void parallelOutputInInputOrder_data();
+    void parallelOutputInInputOrder();
+    void interruptLeavesWholeLines();
+    void progressOnlyOnATerminal();
 };
 
 void TestCli::jsonContract_data()
@@ -170,6 +208,12 @@ void TestCli::exitStatus_data()
                                 << 0;
     QTest::newRow("unknown option") << QStringList {"explain", "--frobnicate", fixture("not-bounce.eml")} << 2
                                     << 0;
+    QTest::newRow("jobs 0") << QStringList {"explain", "--jobs", "0", fixture("not-bounce.eml")} << 2 << 0;
+    QTest::newRow("jobs not a number")
+        << QStringList {"explain", "--jobs=many", fixture("not-bounce.eml")} << 2 << 0;
+    QTest::newRow("jobs 3") << QStringList {"explain", "--jobs=3", "--format=json",
+        fixture("two-bounces.mbox")}
+                            << 0 << 2;
 }
 
 void TestCli::exitStatus()
@@ -318,6 +362,99 @@ void TestCli::writesNothingNextToInput()
     QCOMPARE(run({QStringLiteral("explain"), dir.path()}).exitCode, 0);
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), before);
     QCOMPARE(QFileInfo(dir.filePath("bounce.eml")).lastModified(), modified);
+}
+
+void TestCli::parallelOutputInInputOrder_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("jobs");
+    QTest::newRow("json, 2 threads") << "json"
+                                     << "2";
+    QTest::newRow("json, 7 threads") << "json"
+                                     << "7";
+    QTest::newRow("text, 4 threads") << "text"
+                                     << "4";
+}
+
+void TestCli::parallelOutputInInputOrder()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, jobs);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("all.mbox"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(fixtureMbox(20));
+    }
+    const Run one = run({"explain", "--format", format, "--lang", "en", "--jobs", "1", path});
+    const Run many = run({"explain", "--format", format, "--lang", "en", "--jobs", jobs, path});
+    QCOMPARE(one.exitCode, 0);
+    QCOMPARE(many.exitCode, 0);
+    QVERIFY(!one.out.isEmpty());
+    QVERIFY(one.out == many.out);
+    if (format == QLatin1String("json")) {
+        const QList<QJsonObject> lines = jsonLines(many.out);
+        QVERIFY(lines.size() > 100);
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            QCOMPARE(lines.at(i).value("message").toInt(), int(i));
+    }
+}
+
+void TestCli::interruptLeavesWholeLines()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("many.mbox"));
+    qint64 messages = 0;
+    {
+        QStringList order;
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(fixtureMbox(2000, &order));
+        messages = order.size();
+    }
+    QProcess p;
+    p.start(QStringLiteral(BOUNCELENS_BINARY), {"explain", "--format", "json", "--jobs", "2", path});
+    QVERIFY(p.waitForStarted(10000));
+    QByteArray out;
+    while (out.count('\n') < 50 && p.state() == QProcess::Running) {
+        p.waitForReadyRead(10000);
+        out += p.readAllStandardOutput();
+    }
+    QVERIFY(out.count('\n') >= 50);
+    QElapsedTimer sinceSignal;
+    sinceSignal.start();
+    QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
+    QVERIFY(p.waitForFinished(5000));
+    const qint64 stopMs = sinceSignal.elapsed();
+    out += p.readAllStandardOutput();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY2(stopMs < 2000, qPrintable(QString::number(stopMs)));
+    QVERIFY(out.endsWith('\n'));
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    QVERIFY(lines.size() < messages); // it stopped before the end
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(lines.at(i), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(doc.object().value("message").toInt(), int(i));
+    }
+}
+
+void TestCli::progressOnlyOnATerminal()
+{
+    // Standard error is a pipe here: the progress line must not appear in it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("all.mbox"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(fixtureMbox(20));
+    }
+    const Run r = run({"explain", "--format", "json", path});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

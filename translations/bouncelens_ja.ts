@@ -31,6 +31,14 @@
         <source>The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.</source>
         <translation>メッセージの入れ子が深すぎるため、外側の部分だけを解析しました。</translation>
     </message>
+    <message>
+        <source>The report names no recipient; %1 is a guess from the returned message&apos;s To field.</source>
+        <translation>レポートには宛先が書かれていません。%1 は返送された元メッセージの To 欄から推測したものです。</translation>
+    </message>
+    <message>
+        <source>This is a bounce, but it does not say which recipient failed.</source>
+        <translation>これはエラーメールですが、どの宛先への配送が失敗したかは書かれていません。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogCommand</name>
@@ -213,34 +221,6 @@ vendor（&quot;5.7.606&quot;）。
         <translation>相手側のサーバー: %1</translation>
     </message>
     <message>
-        <source>Usage:
-  bouncelens [FILE...]                      open the window (with these files)
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            explain bounces without a window
-  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
-                                            without changing it (fetch --help: options)
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            list what BounceLens knows
-  bouncelens --version | --help
-
-PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
-Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
-</source>
-        <translation>使い方:
-  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            ウィンドウを開かずにバウンスメールを説明します
-  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
-                                            変更せずに取得します（オプションは fetch --help）
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            BounceLens が持つ知識の一覧を表示します
-  bouncelens --version | --help
-
-PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
-終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
-</translation>
-    </message>
-    <message>
         <source>The %1 command is not available in this version.</source>
         <translation>このバージョンでは %1 コマンドを利用できません。</translation>
     </message>
@@ -344,6 +324,59 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <source>bouncelens: there is no display to open the window on; to explain bounces in the terminal, run &quot;bouncelens explain FILE...&quot; instead.</source>
         <translation>bouncelens: ウィンドウを開けるディスプレイがないため、端末で説明する「bouncelens explain FILE...」をお使いください。</translation>
     </message>
+    <message>
+        <source>--jobs takes a number of threads from 1 to 1024.</source>
+        <translation>--jobs には 1 から 1024 までのスレッド数を指定してください。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  bouncelens [FILE...]                      open the window (with these files)
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
+                                            explain bounces without a window
+  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
+                                            count them by kind, reason, domain and day
+  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
+                                            without changing it (fetch --help: options)
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            list what BounceLens knows
+  bouncelens --version | --help
+
+PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
+--jobs N is how many threads analyse at once (default: one per CPU core).
+Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
+</source>
+        <translation>使い方:
+  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
+                                            ウィンドウを開かずにバウンスメールを説明します
+  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
+                                            種類・原因・ドメイン・日付ごとに集計します
+  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
+                                            変更せずに取得します（オプションは fetch --help）
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            BounceLens が持つ知識の一覧を表示します
+  bouncelens --version | --help
+
+PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
+--jobs N は同時に解析するスレッドの数です（既定は CPU コアの数）。
+終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
+</translation>
+    </message>
+    <message>
+        <source>summary needs at least one PATH.</source>
+        <translation>summary には PATH を 1 つ以上指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainProgress</name>
+    <message>
+        <source>%1 messages, %2 per second</source>
+        <translation>%1 通、毎秒 %2 通</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>、残り %1</translation>
+    </message>
 </context>
 <context>
     <name>ExplanationContent</name>
@@ -433,6 +466,10 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>Your mail administrator, with the server&apos;s message below.</source>
         <translation>メール管理者（下記のサーバーのメッセージを添えて相談してください）。</translation>
+    </message>
+    <message>
+        <source>The report names no recipient: the address is a guess from the returned message&apos;s To field.</source>
+        <translation>レポートには宛先が書かれていません。このアドレスは返送された元メッセージの To 欄から推測したものです。</translation>
     </message>
 </context>
 <context>
@@ -814,20 +851,12 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>標準入力を読み込めませんでした。</translation>
     </message>
     <message>
-        <source>Standard input is larger than %1 MB, the most BounceLens reads at once.</source>
-        <translation>標準入力が %1 MB を超えています。BounceLens が一度に読み込めるのは %1 MB までです。</translation>
-    </message>
-    <message>
         <source>The file does not exist.</source>
         <translation>ファイルが存在しません。</translation>
     </message>
     <message>
         <source>This is a folder, not a message file.</source>
         <translation>これはフォルダーです。メールのファイルではありません。</translation>
-    </message>
-    <message>
-        <source>The file is %1 MB, larger than the %2 MB BounceLens reads at once.</source>
-        <translation>ファイルのサイズが %1 MB あり、BounceLens が一度に読み込める %2 MB を超えています。</translation>
     </message>
     <message>
         <source>The file could not be opened: %1</source>
@@ -1064,6 +1093,121 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>The receiving mail server&apos;s own words about the failure.</source>
         <translation>エラーについて受信側のメールサーバーが返した文面そのものです。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryWriter</name>
+    <message>
+        <source>Bounce</source>
+        <translation>バウンス</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>配信遅延</translation>
+    </message>
+    <message>
+        <source>Feedback report</source>
+        <translation>フィードバックレポート</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>自動応答</translation>
+    </message>
+    <message>
+        <source>Delivery report</source>
+        <translation>配信レポート</translation>
+    </message>
+    <message>
+        <source>Not a bounce</source>
+        <translation>バウンスではないメール</translation>
+    </message>
+    <message>
+        <source>Other domains</source>
+        <translation>その他のドメイン</translation>
+    </message>
+    <message>
+        <source>(no domain)</source>
+        <translation>（ドメインなし）</translation>
+    </message>
+    <message>
+        <source>Date unknown</source>
+        <translation>日付不明</translation>
+    </message>
+    <message>
+        <source>BounceLens summary</source>
+        <translation>BounceLens 集計</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>読み込めなかったもの</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>hard bounces (the address is bad: do not mail it again)</source>
+        <translation>ハードバウンス（アドレスに問題あり。今後は送信しないでください）</translation>
+    </message>
+    <message>
+        <source>soft bounces (the address itself is fine)</source>
+        <translation>ソフトバウンス（アドレス自体には問題なし）</translation>
+    </message>
+    <message>
+        <source>permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>temporary failures</source>
+        <translation>一時的なエラー</translation>
+    </message>
+    <message>
+        <source>Recipients by reason</source>
+        <translation>原因別の宛先数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Recipients by domain (top 20)</source>
+        <translation>ドメイン別の宛先数（上位 20 件）</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>日別のメール数</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>読み込めなかったもの</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation>ハードバウンス</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>ソフトバウンス</translation>
+    </message>
+    <message>
+        <source>Permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>Temporary failures</source>
+        <translation>一時的なエラー</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1766,17 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>What the codes mean</source>
         <translation>コードの意味</translation>
+    </message>
+    <message>
+        <source>%1
+Final recipient: %2</source>
+        <comment>the address the sender used, then where it led</comment>
+        <translation>%1
+最終的な宛先: %2</translation>
+    </message>
+    <message>
+        <source>Guessed from the returned message&apos;s To field: the report names no recipient.</source>
+        <translation>返送された元メッセージの To 欄からの推測です(レポートに宛先が書かれていません)。</translation>
     </message>
 </context>
 </TS>
