@@ -5,6 +5,7 @@
 #include "ExplainProgress.h"
 #include "FetchCommand.h"
 #include "Interrupt.h"
+#include "SummaryCommand.h"
 
 #include "analysis/BounceAnalyzer.h"
 #include "analysis/InOrderPool.h"
@@ -20,6 +21,7 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -132,11 +134,60 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
 
 } // namespace
 
+// Every subcommand, by the word that names it. Adding a subcommand is one row here (plus its
+// lines in usage()); the window path learns the word too, so a mistyped one gets a suggestion.
+const QList<CommandLine::Subcommand> &CommandLine::subcommands()
+{
+    static const QList<Subcommand> table {
+        {"explain", &CommandLine::explain},
+        {"catalog", &runCatalogCommand},
+        {"fetch", &runFetchCommand},
+        {"summary", &runSummaryCommand},
+        {"--version", &CommandLine::printVersion},
+        {"-v", &CommandLine::printVersion},
+        {"--help", &CommandLine::printUsage},
+        {"-h", &CommandLine::printUsage},
+    };
+    return table;
+}
+
 bool CommandLine::isSubcommand(const QString &arg)
 {
-    return arg == QLatin1String("explain") || arg == QLatin1String("catalog") || arg == QLatin1String("fetch")
-        || arg == QLatin1String("--version") || arg == QLatin1String("-v") || arg == QLatin1String("--help")
-        || arg == QLatin1String("-h");
+    return std::any_of(subcommands().cbegin(), subcommands().cend(),
+        [&arg](const Subcommand &command) { return arg == QLatin1String(command.name); });
+}
+
+QString CommandLine::nearestSubcommand(const QString &word)
+{
+    // Levenshtein distance: "sumary" -> "summary" is 1, "explian" -> "explain" is 2.
+    const auto distance = [](const QString &a, const QString &b) {
+        QList<qsizetype> row(b.size() + 1);
+        for (qsizetype j = 0; j <= b.size(); ++j)
+            row[j] = j;
+        for (qsizetype i = 1; i <= a.size(); ++i) {
+            qsizetype diagonal = row[0];
+            row[0] = i;
+            for (qsizetype j = 1; j <= b.size(); ++j) {
+                const qsizetype above = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                diagonal = above;
+            }
+        }
+        return row[b.size()];
+    };
+    QString best;
+    qsizetype bestDistance = 3; // more than two edits away is a different word
+    for (const Subcommand &command : subcommands()) {
+        const QString name = QLatin1String(command.name);
+        if (name.startsWith(QLatin1Char('-')))
+            continue;
+        const qsizetype d = distance(word.toLower(), name);
+        if (d < bestDistance) {
+            best = name;
+            bestDistance = d;
+        }
+    }
+    return best;
 }
 
 QString CommandLine::version()
@@ -151,6 +202,8 @@ QString CommandLine::usage()
         "  bouncelens [FILE...]                      open the window (with these files)\n"
         "  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...\n"
         "                                            explain bounces without a window\n"
+        "  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...\n"
+        "                                            count them by kind, reason, domain and day\n"
         "  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox\n"
         "                                            without changing it (fetch --help: options)\n"
         "  bouncelens catalog [--lang en|ja] [--format text|json]\n"
@@ -162,28 +215,29 @@ QString CommandLine::usage()
         "Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.\n");
 }
 
+int CommandLine::printVersion(const QStringList &)
+{
+    QTextStream(stdout) << version() << '\n';
+    return 0;
+}
+
+int CommandLine::printUsage(const QStringList &)
+{
+    QTextStream(stdout) << usage();
+    return 0;
+}
+
 int CommandLine::run(const QStringList &arguments)
 {
-    QTextStream out(stdout);
-    QTextStream err(stderr);
     const QString command = arguments.value(0);
-    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
-        out << version() << '\n';
-        return 0;
+    for (const Subcommand &subcommand : subcommands()) {
+        if (command == QLatin1String(subcommand.name))
+            return subcommand.run(arguments.mid(1));
     }
-    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        out << usage();
-        return 0;
-    }
-    if (command == QLatin1String("explain"))
-        return explain(arguments.mid(1));
-    if (command == QLatin1String("catalog"))
-        return runCatalogCommand(arguments.mid(1));
-    if (command == QLatin1String("fetch"))
-        return runFetchCommand(arguments.mid(1));
-    err << QCoreApplication::translate("CommandLine", "The %1 command is not available in this version.")
-               .arg(command)
-        << '\n';
+    QTextStream(stderr) << QCoreApplication::translate(
+        "CommandLine", "The %1 command is not available in this version.")
+                               .arg(command)
+                        << '\n';
     return 2;
 }
 

@@ -27,15 +27,25 @@ struct Run
     QByteArray err;
 };
 
-Run run(const QStringList &args, const QByteArray &input = {})
+// `environment` overrides the defaults below; an empty value removes the variable.
+Run run(
+    const QStringList &args, const QByteArray &input = {}, const QHash<QString, QString> &environment = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // Subcommands must not need a display: make any attempt to open one fail.
+    // Subcommands must not need a display: make any attempt to open one fail (Qt aborts).
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LC_ALL"));
+    env.remove(QStringLiteral("LC_MESSAGES"));
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it) {
+        if (it.value().isEmpty())
+            env.remove(it.key());
+        else
+            env.insert(it.key(), it.value());
+    }
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(BOUNCELENS_BINARY), args);
     if (!p.waitForStarted(10000))
@@ -111,6 +121,10 @@ private slots:
     void textFormat_data();
     void textFormat();
     void versionAndHelp();
+    void windowUsageErrors_data();
+    void windowUsageErrors();
+    void windowWithoutDisplay_data();
+    void windowWithoutDisplay();
     void writesNothingNextToInput();
     void parallelOutputInInputOrder_data();
     void parallelOutputInInputOrder();
@@ -265,6 +279,77 @@ void TestCli::versionAndHelp()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("explain"));
     QVERIFY(help.out.contains("catalog"));
+}
+
+// A mistyped command or option is a usage error found before Qt's GUI starts: run() forces the
+// xcb platform with no display, so reaching QApplication would abort instead of exiting with 2.
+void TestCli::windowUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("misspelt command") << QStringList {"sumary", "x"} << "C.UTF-8"
+                                      << "\"sumary\" is not a command";
+    QTest::newRow("near a command") << QStringList {"explian", fixture("not-bounce.eml")} << "C.UTF-8"
+                                    << "Did you mean \"bouncelens explain\"?";
+    QTest::newRow("upper case near a command") << QStringList {"Catalgo"} << "C.UTF-8"
+                                               << "Did you mean \"bouncelens catalog\"?";
+    QTest::newRow("unknown option") << QStringList {"--formt"} << "C.UTF-8"
+                                    << "unknown option \"--formt\"";
+    QTest::newRow("unknown option after a file")
+        << QStringList {fixture("not-bounce.eml"), "--formt"} << "C.UTF-8"
+        << "unknown option \"--formt\"";
+    QTest::newRow("window language") << QStringList {"--lang", "fr"} << "C.UTF-8"
+                                     << "--lang takes en or ja, not \"fr\"";
+    QTest::newRow("misspelt command, Japanese")
+        << QStringList {"sumary", "x"} << "ja_JP.UTF-8" << u"「sumary」はコマンドではなく"_qs;
+}
+
+void TestCli::windowUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, lang);
+    QFETCH(QString, expected);
+    const Run r = run(args, {}, {{QStringLiteral("LANG"), lang}});
+    const QString err = QString::fromUtf8(r.err);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(err.contains(expected), qPrintable(err));
+    QVERIFY2(
+        err.contains(lang.startsWith(QLatin1String("ja")) ? u"使い方:"_qs : u"Usage:"_qs), qPrintable(err));
+    QVERIFY2(!err.contains(QLatin1String("qt.qpa")), qPrintable(err));
+    QVERIFY(r.out.isEmpty());
+}
+
+// Starting the window with no display and no platform chosen: one translated sentence that
+// points to `bouncelens explain`, exit status 2, and nothing from Qt's platform plugins.
+void TestCli::windowWithoutDisplay_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no file") << QStringList {} << "C.UTF-8"
+                             << "there is no display";
+    QTest::newRow("with a file") << QStringList {fixture("not-bounce.eml")} << "C.UTF-8"
+                                 << "run \"bouncelens explain FILE...\" instead";
+    QTest::newRow("window language chosen")
+        << QStringList {"--lang", "ja", fixture("not-bounce.eml")} << "C.UTF-8" << u"ディスプレイがない"_qs;
+    QTest::newRow("Japanese") << QStringList {} << "ja_JP.UTF-8" << u"「bouncelens explain FILE...」"_qs;
+}
+
+void TestCli::windowWithoutDisplay()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, lang);
+    QFETCH(QString, expected);
+    const Run r
+        = run(args, {}, {{QStringLiteral("LANG"), lang}, {QStringLiteral("QT_QPA_PLATFORM"), QString()}});
+    const QString err = QString::fromUtf8(r.err);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(err.contains(expected), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("bouncelens explain")), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(
+        !err.contains(QLatin1String("qt.qpa")) && !err.contains(QLatin1String("plugin")), qPrintable(err));
 }
 
 void TestCli::writesNothingNextToInput()
