@@ -117,6 +117,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_worker, &AnalysisWorker::jobStarted, this, &MainWindow::onJobStarted);
     connect(m_worker, &AnalysisWorker::batchReady, this, &MainWindow::onBatch);
     connect(m_worker, &AnalysisWorker::progress, this, &MainWindow::onProgress);
+    // The bar follows the bytes read: one large mbox moves it as well as many files do.
+    connect(m_worker, &AnalysisWorker::bytesProgress, this, [this](qint64 done, qint64 total) {
+        if (total <= 0)
+            return;
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(int(qMin<qint64>(1000, done * 1000 / total)));
+    });
     connect(m_worker, &AnalysisWorker::idle, this, &MainWindow::onIdle);
     connect(m_fetchWorker, &FetchWorker::started, this, &MainWindow::onFetchStarted);
     // Fetched bounces take the same way into the table as loaded files.
@@ -511,10 +518,6 @@ void MainWindow::onProgress(int filesDone, int filesTotal, int)
 {
     m_filesDone = filesDone;
     m_filesTotal = filesTotal;
-    if (filesTotal > 0) {
-        m_progress->setRange(0, filesTotal);
-        m_progress->setValue(filesDone);
-    }
     updateStatus();
 }
 
@@ -595,7 +598,7 @@ void MainWindow::onFetchFinished(const FetchResult &result)
     updateStatus();
     updateActions();
     const QString host = m_fetchHost;
-    const int found = int(result.messages.size());
+    const int found = result.found;
     const bool asked = CertificatePrompt::askIfUntrusted(this, host, result, [this, result](bool trusted) {
         if (!trusted) {
             emit fetchFinished(result);
@@ -651,7 +654,7 @@ void MainWindow::showMessage(int message, int recipient)
         return;
     if (message != m_currentMessage) {
         m_currentMessage = message;
-        const LoadedMessage &m = m_model->messageAt(message);
+        const LoadedMessage m = m_model->fullMessage(message);
         m_messageView->setMessage(m);
         m_explanation->setMessage(m.analysis);
         updateTitle();
@@ -760,9 +763,13 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path, QString *error)
     switch (kind) {
     case ExportKind::SuppressionCsv: return Exporters::writeFile(path, Exporters::suppressionCsv(all), error);
     case ExportKind::TableCsv: return Exporters::writeFile(path, Exporters::tableCsv(all, lang), error);
-    case ExportKind::TableJson: return Exporters::writeFile(path, Exporters::tableJson(all, lang), error);
-    case ExportKind::TableJsonLines:
-        return Exporters::writeFile(path, Exporters::tableJsonLines(all, lang), error);
+    case ExportKind::TableJson:
+    case ExportKind::TableJsonLines: {
+        // One message at a time: compact messages come back whole only for their line.
+        return Exporters::writeTableJson(
+            path, int(all.size()), [this](int i) { return m_model->fullMessage(i).analysis; }, lang,
+            kind == ExportKind::TableJsonLines, error);
+    }
     case ExportKind::ReportHtml:
     case ExportKind::ReportPdf: break;
     }
@@ -771,7 +778,7 @@ bool MainWindow::exportTo(ExportKind kind, const QString &path, QString *error)
             *error = tr("No message is selected.");
         return false;
     }
-    const MessageAnalysis &a = all.at(m_currentMessage).analysis;
+    const MessageAnalysis a = m_model->fullMessage(m_currentMessage).analysis;
     const QString html = Exporters::reportHtml(a, lang);
     if (kind == ExportKind::ReportHtml)
         return Exporters::writeFile(path, html.toUtf8(), error);
@@ -845,7 +852,7 @@ void MainWindow::printReport()
     if (dialog.exec() != QDialog::Accepted)
         return;
     Exporters::printReport(
-        Exporters::reportHtml(m_model->messageAt(m_currentMessage).analysis, language()), &printer);
+        Exporters::reportHtml(m_model->fullMessage(m_currentMessage).analysis, language()), &printer);
 }
 
 void MainWindow::about()

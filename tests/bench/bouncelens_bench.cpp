@@ -2,6 +2,7 @@
 //
 //   bouncelens_bench [--rounds N] [--no-large] [--large-only] [--single-only] [DIR|FILE...]
 //   bouncelens_bench --cli BOUNCELENS [--jobs N] [--rounds N] DIR|MBOX...
+//   bouncelens_bench --model ROWS [DIR|MBOX...]
 //
 // Reads every message under the given paths (default: the shared corpus) into memory first, then
 // analyses them all (analysis plus the JSON line the CLI prints) with one thread and with all
@@ -16,7 +17,11 @@
 // writing) and the command's peak resident memory. Each run goes through a child of this program
 // (--measure-child) whose only child is the command, so that getrusage(RUSAGE_CHILDREN) gives that
 // command's own peak.
+//
+// --model times the window's table (BounceTableModel and its filter proxy) with ROWS rows made of
+// the messages under the paths (ModelBench.h).
 #include "LargeBounce.h"
+#include "ModelBench.h"
 #include "ProcMemory.h"
 #include "analysis/BounceAnalyzer.h"
 #include "export/JsonExport.h"
@@ -210,6 +215,7 @@ int main(int argc, char **argv)
     bool corpus = true;
     bool singleOnly = false;
     QString cliBinary;
+    int modelRows = 0;
     QString cliJobs;
     QStringList paths;
     for (int i = 0; i < args.size(); ++i) {
@@ -222,6 +228,8 @@ int main(int argc, char **argv)
             corpus = false;
         else if (a == QLatin1String("--cli"))
             cliBinary = args.value(++i);
+        else if (a == QLatin1String("--model"))
+            modelRows = args.value(++i).toInt();
         else if (a == QLatin1String("--jobs"))
             cliJobs = args.value(++i);
         else if (a == QLatin1String("--single-only"))
@@ -231,6 +239,10 @@ int main(int argc, char **argv)
     }
     if (paths.isEmpty())
         paths << QStringLiteral(BOUNCELENS_CORPUS "/eml");
+    if (modelRows > 0) {
+        bench::runModelBench(modelRows, paths);
+        return 0;
+    }
     if (!cliBinary.isEmpty()) {
         runCli(cliBinary, cliJobs, paths, rounds);
         return 0;
