@@ -365,6 +365,8 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
   bouncelens [FILE...]                      open the window (with these files)
   bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
                                             explain bounces without a window
+  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
+                                            count them by kind, reason, domain and day
   bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
                                             without changing it (fetch --help: options)
   bouncelens catalog [--lang en|ja] [--format text|json]
@@ -379,6 +381,8 @@ Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
   bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
   bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
                                             ウィンドウを開かずにバウンスメールを説明します
+  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
+                                            種類・理由・宛先ドメイン・日ごとに件数を集計します
   bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
                                             変更せずに取得します（オプションは fetch --help）
   bouncelens catalog [--lang en|ja] [--format text|json]

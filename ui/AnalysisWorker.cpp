@@ -110,7 +110,8 @@ void AnalysisWorker::analyse(const Job &job, const JobRunner::Run &run, int inte
         }
     };
     steps.stopRequested = [&run] { return run.isCancelled(); };
-    Pool::run({QThread::idealThreadCount()}, steps);
+    // One core is left to the UI thread (and this reader), so the window stays responsive.
+    Pool::run({qMax(1, QThread::idealThreadCount() - 1)}, steps);
     post(std::exchange(batch, {}), stream.filesDone(), filesTotal, messages, stream.bytesRead(), bytesTotal);
 }
 

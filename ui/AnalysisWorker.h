@@ -10,7 +10,8 @@ namespace bouncelens {
 
 // Loads and analyses messages off the UI thread. Jobs (paths, or pasted bytes) run one after
 // another on a worker thread; a job streams its messages (MessageStream: one at a time, whatever
-// the size of the mailbox) and analyses them on every core (InOrderPool), in input order.
+// the size of the mailbox) and analyses them on all cores but one (InOrderPool: the UI thread
+// keeps a core), in input order.
 // Messages read from files come back compact (LoadedMessage::compact), in batches (every
 // batchInterval() ms) so that a folder of thousands of messages fills the table progressively
 // without flooding the event loop. All signals are emitted on the thread that owns this object
