@@ -117,13 +117,11 @@ bool isSystemAddress(const QString &address)
 const QStringList &listIntroductions()
 {
     static const QStringList intros = {
-        QStringLiteral("following recipient"),
-        QStringLiteral("following address"),
-        QStringLiteral("following e-mail address"),
-        QStringLiteral("following email address"),
-        QStringLiteral("following mail address"),
-        QStringLiteral("these recipients"),
+        QStringLiteral("following recipient"), QStringLiteral("following address"),
+        QStringLiteral("following e-mail address"), QStringLiteral("following email address"),
+        QStringLiteral("following mail address"), QStringLiteral("these recipients"),
         QStringLiteral("following destination"),
+        QStringLiteral("undeliverable to the following"), // GroupWise
     };
     return intros;
 }
@@ -715,11 +713,26 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
     std::sort(chosen.begin(), chosen.end(),
         [](const Candidate &a, const Candidate &b) { return a.position < b.position; });
 
+    // "Original address: a" over "Recipient address: b" (Sendmail-style and many gateways): one
+    // recipient, the address the sender used and the one it became.
+    QHash<qsizetype, QString> finalOf; // index into chosen -> final recipient
+    for (qsizetype i = 0; i + 1 < chosen.size(); ++i) {
+        const QString line = lineAt(text, chosen.at(i).position).trimmed().toLower();
+        const qsizetype nextLine = lineEndOf(text, chosen.at(i).position) + 1;
+        if (line.startsWith(QLatin1String("original address:"))
+            && lineStartOf(text, chosen.at(i + 1).position) == nextLine) {
+            finalOf.insert(i, chosen.at(i + 1).address);
+            chosen.removeAt(i + 1);
+        }
+    }
+
     for (qsizetype i = 0; i < chosen.size(); ++i) {
         const Candidate &c = chosen.at(i);
         const qsizetype to = i + 1 < chosen.size() ? lineStartOf(text, chosen.at(i + 1).position) : end;
         RecipientResult r;
         r.address = c.address;
+        if (const QString final = finalOf.value(i); final.compare(c.address, Qt::CaseInsensitive) != 0)
+            r.finalRecipient = final;
         r.action = QStringLiteral("failed");
         describe(text, c.position, c.length, to, r);
         // Bounded so that hostile texts naming thousands of addresses stay linear.
