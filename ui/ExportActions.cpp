@@ -15,7 +15,7 @@
 namespace bouncelens {
 
 bool ExportActions::write(ExportKind kind, const QString &path, const QList<LoadedMessage> &messages,
-    int current, Language language, QString *error)
+    int current, Language language, QString *error, const Exporters::MessageSource &whole)
 {
     const bool hasCurrent = current >= 0 && current < messages.size();
     switch (kind) {
@@ -24,9 +24,14 @@ bool ExportActions::write(ExportKind kind, const QString &path, const QList<Load
     case ExportKind::TableCsv:
         return Exporters::writeFile(path, Exporters::tableCsv(messages, language), error);
     case ExportKind::TableJson:
-        return Exporters::writeFile(path, Exporters::tableJson(messages, language), error);
     case ExportKind::TableJsonLines:
-        return Exporters::writeFile(path, Exporters::tableJsonLines(messages, language), error);
+        if (whole)
+            return Exporters::writeTableJson(
+                path, int(messages.size()), whole, language, kind == ExportKind::TableJsonLines, error);
+        return Exporters::writeFile(path,
+            kind == ExportKind::TableJson ? Exporters::tableJson(messages, language)
+                                          : Exporters::tableJsonLines(messages, language),
+            error);
     case ExportKind::ReportHtml:
     case ExportKind::ReportPdf: break;
     }
@@ -35,7 +40,7 @@ bool ExportActions::write(ExportKind kind, const QString &path, const QList<Load
             *error = tr("No message is selected.");
         return false;
     }
-    const MessageAnalysis &a = messages.at(current).analysis;
+    const MessageAnalysis a = whole ? whole(current) : messages.at(current).analysis;
     const QString html = Exporters::reportHtml(a, language);
     if (kind == ExportKind::ReportHtml)
         return Exporters::writeFile(path, html.toUtf8(), error);
@@ -44,7 +49,8 @@ bool ExportActions::write(ExportKind kind, const QString &path, const QList<Load
 }
 
 void ExportActions::writeWithDialog(QMainWindow *window, ExportKind kind,
-    const QList<LoadedMessage> &messages, int current, Language language)
+    const QList<LoadedMessage> &messages, int current, Language language,
+    const Exporters::MessageSource &whole)
 {
     QString title;
     QString filter;
@@ -89,7 +95,7 @@ void ExportActions::writeWithDialog(QMainWindow *window, ExportKind kind,
         && (path.endsWith(QLatin1String(".jsonl")) || selectedFilter.contains(QLatin1String("jsonl"))))
         kind = ExportKind::TableJsonLines;
     QString error;
-    if (write(kind, path, messages, current, language, &error)) {
+    if (write(kind, path, messages, current, language, &error, whole)) {
         window->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
         return;
     }

@@ -108,6 +108,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_worker, &AnalysisWorker::jobStarted, this, &MainWindow::onJobStarted);
     connect(m_worker, &AnalysisWorker::batchReady, this, &MainWindow::onBatch);
     connect(m_worker, &AnalysisWorker::progress, this, &MainWindow::onProgress);
+    // The bar follows the bytes read: one large mbox moves it as well as many files do.
+    connect(m_worker, &AnalysisWorker::bytesProgress, this, [this](qint64 done, qint64 total) {
+        if (total <= 0)
+            return;
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(int(qMin<qint64>(1000, done * 1000 / total)));
+    });
     connect(m_worker, &AnalysisWorker::idle, this, &MainWindow::onIdle);
     connect(m_fetchWorker, &FetchWorker::started, this, &MainWindow::onFetchStarted);
     // Fetched bounces take the same way into the table as loaded files.
@@ -378,10 +385,6 @@ void MainWindow::onProgress(int filesDone, int filesTotal, int)
 {
     m_filesDone = filesDone;
     m_filesTotal = filesTotal;
-    if (filesTotal > 0) {
-        m_progress->setRange(0, filesTotal);
-        m_progress->setValue(filesDone);
-    }
     updateStatus();
 }
 
@@ -467,7 +470,7 @@ void MainWindow::onFetchFinished(const FetchResult &result)
     updateStatus();
     updateActions();
     const QString host = m_fetchHost;
-    const int found = int(result.messages.size());
+    const int found = result.found;
     const bool asked = CertificatePrompt::askIfUntrusted(this, host, result, [this, result](bool trusted) {
         if (!trusted) {
             emit fetchFinished(result);
@@ -523,7 +526,7 @@ void MainWindow::showMessage(int message, int recipient)
         return;
     if (message != m_currentMessage) {
         m_currentMessage = message;
-        const LoadedMessage &m = m_model->messageAt(message);
+        const LoadedMessage m = m_model->fullMessage(message);
         m_messageView->setMessage(m);
         m_explanation->setMessage(m.analysis);
         updateTitle();
@@ -626,18 +629,20 @@ void MainWindow::copyCustomerText()
 
 bool MainWindow::exportTo(ExportKind kind, const QString &path, QString *error)
 {
-    return ExportActions::write(kind, path, m_model->messages(), m_currentMessage, language(), error);
+    return ExportActions::write(kind, path, m_model->messages(), m_currentMessage, language(), error,
+        [this](int i) { return m_model->fullMessage(i).analysis; });
 }
 
 void MainWindow::exportWithDialog(ExportKind kind)
 {
-    ExportActions::writeWithDialog(this, kind, m_model->messages(), m_currentMessage, language());
+    ExportActions::writeWithDialog(this, kind, m_model->messages(), m_currentMessage, language(),
+        [this](int i) { return m_model->fullMessage(i).analysis; });
 }
 
 void MainWindow::printReport()
 {
     if (m_currentMessage >= 0)
-        ExportActions::print(this, m_model->messageAt(m_currentMessage).analysis, language());
+        ExportActions::print(this, m_model->fullMessage(m_currentMessage).analysis, language());
 }
 
 void MainWindow::about()
