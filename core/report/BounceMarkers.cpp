@@ -154,7 +154,8 @@ const QStringList &autoReplySubjects()
         QStringLiteral("respuesta automática"), QStringLiteral("respuesta automatica"), QStringLiteral("fuera de la oficina"),
         QStringLiteral("risposta automatica"), QStringLiteral("fuori ufficio"), QStringLiteral("resposta automática"),
         QStringLiteral("resposta automatica"), QStringLiteral("fora do escritório"), QStringLiteral("自动回复"),
-        QStringLiteral("自動回覆"), QStringLiteral("autosvar"), QStringLiteral("automaattinen vastaus"),
+        QStringLiteral("自動回覆"), QStringLiteral("automaattinen vastaus"),
+        QStringLiteral("abwesend"), QStringLiteral("außer haus"), QStringLiteral("ausser haus"),
     };
     return subjects;
 }
