@@ -750,7 +750,7 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
         chosen.removeIf([&](const Candidate &c) { return c.address.toLower() == bounceTo; });
     // Addresses named without any recipient cue: the ones whose line says something failed
     // (or quotes a code) are the recipients; the others are bystanders (gateways, forwards).
-    if (bestScore == 1 && !anyListed && chosen.size() > 1) {
+    if (bestScore == 1 && !anyListed && chosen.size() > 1 && chosen.size() <= 1024) {
         QList<Candidate> failing;
         for (const Candidate &c : std::as_const(chosen))
             if (saysFailure(lineAt(text, c.position)))
@@ -764,7 +764,8 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
     // Postfix's "<final@host> (expanded from <alias@example.net>)" and Exim's "(generated from
     // alias@example.net)" below the address: the alias is the address the sender used, the
     // other what it became.
-    for (qsizetype i = 0; i < chosen.size(); ++i) {
+    // Bounded: a hostile text naming thousands of aliases stays linear.
+    for (qsizetype i = 0; i < qMin<qsizetype>(chosen.size(), 256); ++i) {
         const qsizetype after = chosen.at(i).position + chosen.at(i).length;
         QString rest = text.mid(after, 300);
         while (!rest.isEmpty() && (rest.front() == QLatin1Char('>') || rest.front().isSpace()))
@@ -793,7 +794,7 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
     // "Original address: a" over "Recipient address: b" (Sendmail-style and many gateways): one
     // recipient, the address the sender used and the one it became.
     QHash<qsizetype, QString> finalOf; // index into chosen -> final recipient
-    for (qsizetype i = 0; i + 1 < chosen.size(); ++i) {
+    for (qsizetype i = 0; i + 1 < qMin<qsizetype>(chosen.size(), 256); ++i) {
         const QString line = lineAt(text, chosen.at(i).position).trimmed().toLower();
         const qsizetype nextLine = lineEndOf(text, chosen.at(i).position) + 1;
         if (line.startsWith(QLatin1String("original address:"))
