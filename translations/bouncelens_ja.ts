@@ -321,6 +321,10 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <source>To trust this certificate, run again with --trust-fingerprint %1, or give the certificate of its authority with --ca-file FILE.</source>
         <translation>この証明書を信頼するには、--trust-fingerprint %1 を付けて再実行するか、--ca-file FILE で認証局の証明書を指定してください。</translation>
     </message>
+    <message>
+        <source>Meaning: %1</source>
+        <translation>意味: %1</translation>
+    </message>
 </context>
 <context>
     <name>ExplanationContent</name>
@@ -980,6 +984,19 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>BounceLens found no failed delivery in this message.</source>
         <translation>このメールには配信に失敗した宛先が見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Notice:</source>
+        <translation>通知文:</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>the notice, quoted</comment>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知文</translation>
     </message>
 </context>
 <context>
