@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QtTest>
 
 using namespace bouncelens;
@@ -78,6 +79,8 @@ private slots:
     void headerKeepsSpans();
     void meaning_data();
     void meaning();
+    void explainStartsWithNotice_data();
+    void explainStartsWithNotice();
     void boundedAndLinear();
     void corpus();
 };
@@ -305,6 +308,40 @@ void TestNotice::meaning()
     QCOMPARE(x.kind, toString(a.noticeKind));
     if (!meaning.isEmpty() && language == QLatin1String("ja"))
         QVERIFY(hasJapaneseScript(x.title));
+}
+
+void TestNotice::explainStartsWithNotice_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("notice");
+    QTest::addColumn<QString>("meaning");
+    QTest::newRow("en") << "en"
+                        << "notice/japanese-provider.eml"
+                        << u"  Notice: このメールは自動送信されています。"_qs
+                        << "  Meaning: This is a notice that your message could not be delivered.";
+    QTest::newRow("ja") << "ja"
+                        << "notice/intro-notice.eml"
+                        << u"  通知文: This is the mail system at host mx.example.net. I'm sorry"_qs
+                        << u"  意味: メールを配信できなかったという通知です。"_qs;
+}
+
+// `explain`'s text output opens each message with its notice and what it means.
+void TestNotice::explainStartsWithNotice()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, file);
+    QFETCH(QString, notice);
+    QFETCH(QString, meaning);
+    QProcess process;
+    process.start(QStringLiteral(BOUNCELENS_BINARY),
+        {QStringLiteral("explain"), QStringLiteral("--lang"), language, fixture(file)});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    const QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'));
+    QVERIFY(lines.size() > 3);
+    QVERIFY2(lines.at(1).startsWith(notice), qPrintable(lines.at(1)));
+    QCOMPARE(lines.at(2), meaning);
 }
 
 // Megabytes of notice phrases and frames: only the window is read, once.
