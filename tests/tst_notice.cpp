@@ -6,6 +6,7 @@
 // messages get a notice that says so.
 #include "TestSupport.h"
 #include "analysis/BounceAnalyzer.h"
+#include "explain/KnowledgeBase.h"
 #include "explain/NoticeExplainer.h"
 #include "message/MessageLoader.h"
 #include "report/BounceMarkers.h"
@@ -81,6 +82,7 @@ private slots:
     void meaning();
     void explainStartsWithNotice_data();
     void explainStartsWithNotice();
+    void knowledgeComplete();
     void boundedAndLinear();
     void corpus();
 };
@@ -342,6 +344,24 @@ void TestNotice::explainStartsWithNotice()
     QVERIFY(lines.size() > 3);
     QVERIFY2(lines.at(1).startsWith(notice), qPrintable(lines.at(1)));
     QCOMPARE(lines.at(2), meaning);
+}
+
+// Every notice kind has a title and a meaning in every language of the knowledge base.
+void TestNotice::knowledgeComplete()
+{
+    const KnowledgeBase &kb = KnowledgeBase::builtIn();
+    QVERIFY2(kb.error().isEmpty(), qPrintable(kb.error()));
+    for (const NoticeKind kind : {NoticeKind::NotDelivered, NoticeKind::Delayed, NoticeKind::Warning,
+             NoticeKind::AutoReply, NoticeKind::Feedback, NoticeKind::Delivered, NoticeKind::Subject}) {
+        const KnowledgeEntry *e = kb.notice(toString(kind));
+        QVERIFY2(e, qPrintable(toString(kind)));
+        for (const QString &language : kb.languages())
+            for (const QString &field : KnowledgeBase::fields(KnowledgeEntry::Group::Notice))
+                QVERIFY2(
+                    e->hasText(field, language), qPrintable(toString(kind) + u' ' + field + u' ' + language));
+        QVERIFY(hasJapaneseScript(e->text(QStringLiteral("meaning"), QStringLiteral("ja"))));
+        QVERIFY(englishRun(e->text(QStringLiteral("meaning"), QStringLiteral("ja"))).isEmpty());
+    }
 }
 
 // Megabytes of notice phrases and frames: only the window is read, once.
