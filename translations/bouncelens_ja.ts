@@ -88,6 +88,29 @@ vendor（&quot;5.7.606&quot;）。
     </message>
 </context>
 <context>
+    <name>CertificatePrompt</name>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>信頼されていない証明書</translation>
+    </message>
+    <message>
+        <source>The mail server %1 presented a certificate that this computer does not trust.</source>
+        <translation>メールサーバー %1 が、このコンピューターで信頼されていない証明書を提示しました。</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256 フィンガープリント: %1</translation>
+    </message>
+    <message>
+        <source>If you trust it, BounceLens accepts exactly this certificate for %1 from now on and asks again if the server&apos;s certificate changes.</source>
+        <translation>信頼すると、今後 %1 についてはこの証明書に限り受け入れます。サーバーの証明書が変わった場合は、改めて確認します。</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>この証明書を信頼する(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Bounce (the message was not delivered)</source>
@@ -124,22 +147,6 @@ vendor（&quot;5.7.606&quot;）。
         <translation>
             <numerusform>候補のメールを %n 件調べました</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Explains bounced e-mail.</source>
-        <translation>届かなかったメール（バウンスメール）の内容を説明します。</translation>
-    </message>
-    <message>
-        <source>Language of the window: en or ja.</source>
-        <translation>ウィンドウの言語: en または ja。</translation>
-    </message>
-    <message>
-        <source>Save a screenshot of the window to PNG and quit.</source>
-        <translation>ウィンドウのスクリーンショットを PNG で保存して終了します。</translation>
-    </message>
-    <message>
-        <source>Messages, mbox files, maildirs or folders to open.</source>
-        <translation>開くメール、mbox ファイル、maildir またはフォルダー。</translation>
     </message>
     <message>
         <source>--lang takes en or ja, not &quot;%1&quot;.</source>
@@ -320,6 +327,72 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>To trust this certificate, run again with --trust-fingerprint %1, or give the certificate of its authority with --ca-file FILE.</source>
         <translation>この証明書を信頼するには、--trust-fingerprint %1 を付けて再実行するか、--ca-file FILE で認証局の証明書を指定してください。</translation>
+    </message>
+    <message>
+        <source>bouncelens: unknown option &quot;%1&quot;.</source>
+        <translation>bouncelens: 「%1」というオプションはありません。</translation>
+    </message>
+    <message>
+        <source>bouncelens: &quot;%1&quot; is not a command, and no file or folder of that name exists.</source>
+        <translation>bouncelens: 「%1」はコマンドではなく、その名前のファイルやフォルダーもありません。</translation>
+    </message>
+    <message>
+        <source>bouncelens: &quot;%1&quot; is not a command. Did you mean &quot;bouncelens %2&quot;?</source>
+        <translation>bouncelens: 「%1」はコマンドではありません。「bouncelens %2」のことですか？</translation>
+    </message>
+    <message>
+        <source>bouncelens: there is no display to open the window on; to explain bounces in the terminal, run &quot;bouncelens explain FILE...&quot; instead.</source>
+        <translation>bouncelens: ウィンドウを開けるディスプレイがないため、端末で説明する「bouncelens explain FILE...」をお使いください。</translation>
+    </message>
+    <message>
+        <source>Explains bounced e-mail.</source>
+        <translation>届かなかったメール（バウンスメール）の内容を説明します。</translation>
+    </message>
+    <message>
+        <source>Language of the window: en or ja.</source>
+        <translation>ウィンドウの言語: en または ja。</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of the window to PNG and quit.</source>
+        <translation>ウィンドウのスクリーンショットを PNG で保存して終了します。</translation>
+    </message>
+    <message>
+        <source>Messages, mbox files, maildirs or folders to open.</source>
+        <translation>開くメール、mbox ファイル、maildir またはフォルダー。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  bouncelens [FILE...]                      open the window (with these files)
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
+                                            explain bounces without a window
+  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
+                                            without changing it (fetch --help: options)
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            list what BounceLens knows
+  bouncelens --version | --help
+
+PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
+--jobs N is how many threads analyse at once (default: one per CPU core).
+Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
+</source>
+        <translation>使い方:
+  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
+                                            ウィンドウを開かずにバウンスメールを説明します
+  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
+                                            変更せずに取得します（オプションは fetch --help）
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            BounceLens が持つ知識の一覧を表示します
+  bouncelens --version | --help
+
+PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
+--jobs N は同時に解析するスレッドの数です（既定は CPU コアの数）。
+終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
+</translation>
+    </message>
+    <message>
+        <source>--jobs takes a number of threads from 1 to 1024.</source>
+        <translation>--jobs には 1 から 1024 までのスレッド数を指定してください。</translation>
     </message>
     <message>
         <source>Meaning: %1</source>
@@ -1162,6 +1235,24 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>✔ %1 に接続してログインし、フォルダー %2 を読み取れることを確認しました。</translation>
     </message>
     <message>
+        <source>Refresh folders</source>
+        <translation>フォルダー一覧を更新</translation>
+    </message>
+    <message>
+        <source>Read the list of folders from the server (IMAP only). Nothing is changed.</source>
+        <translation>サーバーからフォルダーの一覧を読み込みます (IMAP のみ)。メールボックスは変更されません。</translation>
+    </message>
+    <message>
+        <source>Reading the folder list…</source>
+        <translation>フォルダーの一覧を読み込んでいます…</translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n folder(s) found on %1.</source>
+        <translation>
+            <numerusform>✔ %1 にフォルダーが %n 件見つかりました。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Untrusted Certificate</source>
         <translation>信頼されていない証明書</translation>
     </message>
@@ -1180,24 +1271,6 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>&amp;Trust This Certificate</source>
         <translation>この証明書を信頼する(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Refresh folders</source>
-        <translation>フォルダー一覧を更新</translation>
-    </message>
-    <message>
-        <source>Read the list of folders from the server (IMAP only). Nothing is changed.</source>
-        <translation>サーバーからフォルダーの一覧を読み込みます (IMAP のみ)。メールボックスは変更されません。</translation>
-    </message>
-    <message>
-        <source>Reading the folder list…</source>
-        <translation>フォルダーの一覧を読み込んでいます…</translation>
-    </message>
-    <message numerus="yes">
-        <source>✔ %n folder(s) found on %1.</source>
-        <translation>
-            <numerusform>✔ %1 にフォルダーが %n 件見つかりました。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1703,17 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>What the codes mean</source>
         <translation>コードの意味</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainProgress</name>
+    <message>
+        <source>%1 messages, %2 per second</source>
+        <translation>%1 通、毎秒 %2 通</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>、残り %1</translation>
     </message>
 </context>
 </TS>
