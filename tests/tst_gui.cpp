@@ -261,7 +261,7 @@ void TestGui::noticeHighlightAndMeaning()
     QCoreApplication::processEvents();
     QVERIFY(dropUrls(&w, urls({file})));
     QVERIFY(waitLoaded(w));
-    const MessageAnalysis &a = w.model()->messageAt(0).analysis;
+    const MessageAnalysis a = w.model()->fullMessage(0).analysis;
     QTextDocument *doc = w.messageView()->document();
     const QPalette palette = w.messageView()->palette();
     QStringList highlighted;
@@ -577,7 +577,8 @@ void TestGui::exportsFromWindow()
     QFile csv(dir.filePath("s.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll(),
-        QByteArray("email,suggestion\r\ninfo@nowhere.example.jp,\r\nsato@example.jp,\r\ntanaka@example.jp,\r\n"));
+        QByteArray(
+            "email,suggestion\r\ninfo@nowhere.example.jp,\r\nsato@example.jp,\r\ntanaka@example.jp,\r\n"));
     QVERIFY(w.exportTo(MainWindow::ExportKind::ReportPdf, dir.filePath("r.pdf"), &error));
     QFile pdf(dir.filePath("r.pdf"));
     QVERIFY(pdf.open(QIODevice::ReadOnly));
