@@ -10,6 +10,7 @@
 #include "analysis/BounceAnalyzer.h"
 #include "analysis/InOrderPool.h"
 #include "explain/BounceExplainer.h"
+#include "explain/NoticeExplainer.h"
 #include "export/JsonExport.h"
 #include "message/FileWalker.h"
 #include "message/MessageStream.h"
@@ -62,6 +63,19 @@ void writeExplanation(QTextStream &out, const Explanation &e, Language language)
     out << indent << QStringLiteral("  ") << e.customer << '\n';
 }
 
+// The opening notice as the message words it, then what it means in the reader's language.
+void writeNotice(QTextStream &out, const MessageAnalysis &a, Language language)
+{
+    const NoticeExplanation notice = NoticeExplainer::explain(a, language);
+    if (notice.isEmpty())
+        return;
+    out << QStringLiteral("  ")
+        << QCoreApplication::translate("CommandLine", "Notice: %1").arg(notice.text.left(300)) << '\n';
+    if (!notice.meaning.isEmpty())
+        out << QStringLiteral("  ")
+            << QCoreApplication::translate("CommandLine", "Meaning: %1").arg(notice.meaning) << '\n';
+}
+
 void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
 {
     out << a.source;
@@ -73,6 +87,7 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
             << "\n\n";
         return;
     }
+    writeNotice(out, a, language);
     static const char *const kindNames[] = {
         QT_TRANSLATE_NOOP("CommandLine", "Bounce (the message was not delivered)"),
         QT_TRANSLATE_NOOP("CommandLine", "Delay (delivery is still being retried)"),
@@ -88,9 +103,6 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
     if (!a.reportingMta.isEmpty())
         out << QStringLiteral("  ")
             << QCoreApplication::translate("CommandLine", "Reported by: %1").arg(a.reportingMta) << '\n';
-    if (!a.notice.isEmpty())
-        out << QStringLiteral("  ")
-            << QCoreApplication::translate("CommandLine", "Notice: %1").arg(a.notice.left(300)) << '\n';
     if (!a.original.subject.isEmpty())
         out << QStringLiteral("  ")
             << QCoreApplication::translate("CommandLine", "Original subject: %1").arg(a.original.subject)

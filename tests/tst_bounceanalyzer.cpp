@@ -63,7 +63,7 @@ void TestBounceAnalyzer::formats_data()
     QTest::addColumn<QString>("recipient");
     QTest::addColumn<QString>("status");
     QTest::addColumn<QString>("replyCode");
-    QTest::addColumn<QString>("notice"); // exact text of the notice span ("" = none)
+    QTest::addColumn<QString>("notice"); // the notice: its spans' texts joined ("" = none)
     QTest::addColumn<QString>("serverText"); // exact text of the server-text span
     QTest::addColumn<QString>("originalSubject");
 
@@ -73,7 +73,8 @@ void TestBounceAnalyzer::formats_data()
         << "nobody@example.jp"
         << "5.1.1"
         << "550"
-        << "This is the mail system at host mx1.example.com."
+        << "This is the mail system at host mx1.example.com. I'm sorry to have to inform you that "
+           "your message could not be delivered to one or more recipients. It's attached below."
         << "<nobody@example.jp>: Recipient address rejected: User unknown in local recipient table"
         << "Quarterly report";
     QTest::newRow("exim text") << "exim-plain-mailboxfull.eml"
@@ -81,7 +82,10 @@ void TestBounceAnalyzer::formats_data()
                                << "full@example.org"
                                << "5.2.2"
                                << "552"
-                               << "This message was created automatically by mail delivery software."
+                               << "This message was created automatically by mail delivery software. "
+                                  "A message that you sent could not be delivered to one or more of "
+                                  "its recipients. This is a permanent error. The following "
+                                  "address(es) failed:"
                                << "Mailbox full: message size exceeds remaining quota"
                                << "Meeting notes";
     QTest::newRow("qmail text")
@@ -101,7 +105,8 @@ void TestBounceAnalyzer::formats_data()
         << "nohost@nowhere.example.net"
         << "5.1.2"
         << "550"
-        << "The original message was received at Fri, 20 Nov 2026 09:29:58 +0900 from localhost [127.0.0.1]"
+        << "The original message was received at Fri, 20 Nov 2026 09:29:58 +0900 from localhost [127.0.0.1] "
+           "The following addresses had permanent fatal errors"
         << "Host unknown"
         << "Invoice 2026-11";
     QTest::newRow("gmail text") << "gmail-plain.eml"
@@ -117,7 +122,10 @@ void TestBounceAnalyzer::formats_data()
                                << "slow@example.org"
                                << "4.4.1"
                                << ""
-                               << "This is the mail system at host relay.example.com."
+                               << "This is the mail system at host relay.example.com. THIS IS A WARNING "
+                                  "ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE. Your message could not "
+                                  "be delivered for more than 4 hour(s). It will be retried until it is "
+                                  "5 day(s) old."
                                << "connect to mx.example.org[192.0.2.50]:25: Connection timed out"
                                << "";
     QTest::newRow("delivered DSN") << "delivered-dsn.eml"
@@ -125,13 +133,14 @@ void TestBounceAnalyzer::formats_data()
                                    << "happy@example.org"
                                    << "2.0.0"
                                    << "250"
-                                   << ""
+                                   << "Successful Mail Delivery Report" // the subject: no text part
                                    << "Ok: queued as 12345"
                                    << "";
     QTest::newRow("global DSN") << "global-dsn-utf8.eml"
                                 << "bounce" << u"山田@example.jp"_qs << "5.1.1"
                                 << "550"
-                                << "" << u"山田@example.jp: mailbox unavailable"_qs << "";
+                                << "Undelivered Mail Returned to Sender" // the subject: no text part
+                                << u"山田@example.jp: mailbox unavailable"_qs << "";
     QTest::newRow("feedback")
         << "arf-feedback.eml"
         << "feedback"
@@ -151,7 +160,7 @@ void TestBounceAnalyzer::formats_data()
         << "tanaka@example.jp"
         << ""
         << ""
-        << "Your message"
+        << "did not reach the following recipient(s):"
         << "The recipient name is not recognized MSEXCH:IMS:EXAMPLE:GW:JP 0 (000C05A6) Unknown Recipient"
         << "";
     // A relay's bounce that only wraps another mail system's report: the inner report is read.
@@ -160,7 +169,8 @@ void TestBounceAnalyzer::formats_data()
                                     << "suzuki@example.org"
                                     << "5.1.1"
                                     << "550"
-                                    << "The original message was received at Tue, 17 Nov 2026 09:59:00 +0900"
+                                    << "The original message was received at Tue, 17 Nov 2026 09:59:00 +0900 "
+                                       "The following addresses had permanent delivery errors"
                                     << "<suzuki@example.org>... User unknown"
                                     << "Minutes";
     // An auto-reply that says "your message" is no bounce, and that phrase opens no notice.
@@ -204,7 +214,8 @@ void TestBounceAnalyzer::formats()
     QCOMPARE(r.replyCode, replyCode);
     QCOMPARE(a.original.subject, originalSubject);
 
-    QCOMPARE(spanTexts(a, SpanRole::Notice), notice.isEmpty() ? QStringList() : QStringList {notice});
+    QCOMPARE(a.notice, notice);
+    QCOMPARE(spanTexts(a, SpanRole::Notice).join(QLatin1Char(' ')), notice);
     // An auto-reply names its sender only in the header, which the display text does not hold.
     if (kind != QLatin1String("autoreply"))
         QVERIFY(spanTexts(a, SpanRole::Recipient).contains(recipient));

@@ -122,6 +122,8 @@ private slots:
     void dropShowsHighlightsAndExplanation();
     void dropSeveral_data();
     void dropSeveral();
+    void noticeHighlightAndMeaning_data();
+    void noticeHighlightAndMeaning();
     void clickingHighlightShowsExplanation();
     void rawSourceToggle();
     void switchLanguage();
@@ -220,6 +222,65 @@ void TestGui::dropShowsHighlightsAndExplanation()
     QCOMPARE(headline(w), title + QStringLiteral(" — ") + verdict);
     if (file == QLatin1String("userunknown.eml"))
         QCOMPARE(headline(w), QStringLiteral("The address does not exist — permanent failure"));
+}
+
+void TestGui::noticeHighlightAndMeaning_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("meaning");
+    QTest::newRow("bounce, English") << "userunknown.eml"
+                                     << "en"
+                                     << "Notice:"
+                                     << "This is a notice that your message could not be delivered.";
+    QTest::newRow("bounce, Japanese")
+        << "userunknown.eml"
+        << "ja" << u"通知文:"_qs << u"メールを配信できなかったという通知です。"_qs;
+    QTest::newRow("delay, English")
+        << "mailboxfull.eml"
+        << "en"
+        << "Notice:"
+        << "This is a warning that delivery of your message is delayed; the mail server keeps trying.";
+    QTest::newRow("delay, Japanese")
+        << "mailboxfull.eml"
+        << "ja" << u"通知文:"_qs
+        << u"配信が遅れているという警告です。メールサーバーが配信を続けています。"_qs;
+}
+
+// The sentence that says the mail did not arrive is highlighted as the notice, and the panel
+// starts with it and what it means, in the chosen language.
+void TestGui::noticeHighlightAndMeaning()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, language);
+    QFETCH(QString, label);
+    QFETCH(QString, meaning);
+    MainWindow w;
+    w.show();
+    w.setLanguage(languageFromCode(language), true);
+    QCoreApplication::processEvents();
+    QVERIFY(dropUrls(&w, urls({file})));
+    QVERIFY(waitLoaded(w));
+    const MessageAnalysis a = w.model()->fullMessage(0).analysis;
+    QTextDocument *doc = w.messageView()->document();
+    const QPalette palette = w.messageView()->palette();
+    QStringList highlighted;
+    for (const Span &span : a.spans) {
+        if (span.role != SpanRole::Notice)
+            continue;
+        for (qsizetype at = span.start; at < span.start + span.length; at += 7)
+            QCOMPARE(formatAt(doc, int(at)).background().color(),
+                SpanStyle::background(SpanRole::Notice, palette));
+        highlighted << doc->toPlainText().mid(span.start, span.length).simplified();
+    }
+    QVERIFY2(highlighted.join(u' ').contains(QLatin1String("could not be delivered")),
+        qPrintable(highlighted.join(u'|')));
+    const QStringList lines = w.explanationPanel()->noticeText().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.first().startsWith(label), qPrintable(lines.first()));
+    QVERIFY(lines.first().contains(a.notice.left(40)));
+    QCOMPARE(lines.last(), meaning);
 }
 
 void TestGui::dropSeveral_data()

@@ -366,6 +366,10 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <source>summary needs at least one PATH.</source>
         <translation>summary には PATH を 1 つ以上指定してください。</translation>
     </message>
+    <message>
+        <source>Meaning: %1</source>
+        <translation>意味: %1</translation>
+    </message>
 </context>
 <context>
     <name>ExplainProgress</name>
@@ -1333,6 +1337,19 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>BounceLens found no failed delivery in this message.</source>
         <translation>このメールには配信に失敗した宛先が見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Notice:</source>
+        <translation>通知文:</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>the notice, quoted</comment>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知文</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,12 @@
 #include "ExplanationContent.h"
 #include "RecipientCard.h"
 
+#include "explain/NoticeExplainer.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QScrollBar>
+#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
 namespace bouncelens {
@@ -17,6 +20,12 @@ ExplanationPanel::ExplanationPanel(QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_container = new QWidget(this);
     m_layout = new QVBoxLayout(m_container);
+    // The notice first: it is what the message says before anything else.
+    m_notice = new QLabel(m_container);
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::RichText);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_layout->addWidget(m_notice);
     m_summary = new QLabel(m_container);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
@@ -61,6 +70,16 @@ void ExplanationPanel::changeEvent(QEvent *event)
 void ExplanationPanel::render()
 {
     setAccessibleName(tr("Explanation"));
+    const NoticeExplanation notice
+        = m_hasMessage ? NoticeExplainer::explain(m_message, m_language) : NoticeExplanation();
+    m_notice->setVisible(!notice.isEmpty());
+    m_notice->setText(notice.isEmpty()
+            ? QString()
+            : QStringLiteral("<b>%1</b> %2<br>%3")
+                  .arg(tr("Notice:").toHtmlEscaped(),
+                      tr("“%1”", "the notice, quoted").arg(notice.text.left(400)).toHtmlEscaped(),
+                      notice.meaning.toHtmlEscaped()));
+    m_notice->setAccessibleName(tr("Notice"));
     if (!m_hasMessage)
         m_summary->setText(tr("Open a bounced message to see what went wrong and what to do about it."));
     else if (m_message.recipients.isEmpty() && m_message.ok())
@@ -88,7 +107,7 @@ void ExplanationPanel::render()
 void ExplanationPanel::showRecipient(int recipient, SpanRole role)
 {
     if (recipient < 0 || recipient >= m_cards.size()) {
-        ensureWidgetVisible(m_summary);
+        ensureWidgetVisible(m_notice->isHidden() ? m_summary : m_notice);
         return;
     }
     // A lone card needs no marking: there is nothing to tell it apart from.
@@ -104,6 +123,11 @@ void ExplanationPanel::showRecipient(int recipient, SpanRole role)
 int ExplanationPanel::currentRecipient() const
 {
     return m_cards.isEmpty() ? -1 : qBound(0, m_lastShown, int(m_cards.size()) - 1);
+}
+
+QString ExplanationPanel::noticeText() const
+{
+    return m_notice->isHidden() ? QString() : QTextDocumentFragment::fromHtml(m_notice->text()).toPlainText();
 }
 
 QString ExplanationPanel::summaryText() const

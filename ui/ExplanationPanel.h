@@ -12,7 +12,8 @@ namespace bouncelens {
 
 class RecipientCard;
 
-// The explanation of the current message: a summary line, then one RecipientCard per recipient.
+// The explanation of the current message: its opening notice and what that means in the chosen
+// language, a summary line, then one RecipientCard per recipient.
 // It keeps the analysis (a value), so switching the language re-renders it without re-parsing.
 class ExplanationPanel : public QScrollArea
 {
@@ -33,6 +34,8 @@ public:
     [[nodiscard]] QList<RecipientCard *> cards() const { return m_cards; }
     [[nodiscard]] int currentRecipient() const;
     [[nodiscard]] QString summaryText() const;
+    // The notice block as shown (plain text): the notice, then what it means.
+    [[nodiscard]] QString noticeText() const;
 
 signals:
     void customerTextCopied(const QString &text);
@@ -49,6 +52,7 @@ private:
     int m_lastShown = 0; // the recipient last asked for, for a lone (unmarked) card
     QWidget *m_container = nullptr;
     QVBoxLayout *m_layout = nullptr;
+    QLabel *m_notice = nullptr;
     QLabel *m_summary = nullptr;
     QList<RecipientCard *> m_cards;
 };

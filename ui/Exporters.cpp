@@ -4,6 +4,7 @@
 #include "ReasonLabels.h"
 #include "SpanStyle.h"
 #include "explain/AddressSuggester.h"
+#include "explain/NoticeExplainer.h"
 #include "export/JsonExport.h"
 
 #include <QBuffer>
@@ -243,6 +244,10 @@ QString Exporters::reportHtml(const MessageAnalysis &a, Language language)
                          "margin-left:0;padding-left:1em;}</style></head><body>\n")
               .arg(languageCode(language), title.toHtmlEscaped());
     html += QStringLiteral("<h1>%1</h1>\n").arg(title.toHtmlEscaped());
+    // The notice and what it means come first, as in the panel.
+    if (const NoticeExplanation notice = NoticeExplainer::explain(a, language); !notice.isEmpty())
+        html += QStringLiteral("<blockquote>%1</blockquote>\n<p><b>%2</b></p>\n")
+                    .arg(notice.text.toHtmlEscaped(), notice.meaning.toHtmlEscaped());
     html += QStringLiteral("<p>%1</p>\n")
                 .arg(ExplanationContent::summary(a).toHtmlEscaped().replace(
                     QLatin1Char('\n'), QStringLiteral("<br>")));

@@ -27,4 +27,19 @@ QString toString(SpanRole role)
     return QStringLiteral("server-text");
 }
 
+QString toString(NoticeKind kind)
+{
+    switch (kind) {
+    case NoticeKind::NotDelivered: return QStringLiteral("not-delivered");
+    case NoticeKind::Delayed: return QStringLiteral("delayed");
+    case NoticeKind::Warning: return QStringLiteral("warning");
+    case NoticeKind::AutoReply: return QStringLiteral("autoreply");
+    case NoticeKind::Feedback: return QStringLiteral("feedback");
+    case NoticeKind::Delivered: return QStringLiteral("delivered");
+    case NoticeKind::Subject: return QStringLiteral("subject");
+    case NoticeKind::None: break;
+    }
+    return {};
+}
+
 } // namespace bouncelens

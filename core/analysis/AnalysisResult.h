@@ -9,6 +9,10 @@ namespace bouncelens {
 // What kind of message was analysed (DESIGN.md, "The analysis result").
 enum class MessageKind { Bounce, Delay, Feedback, AutoReply, Delivered, NotBounce };
 
+// What the opening notice says the message is (DESIGN.md, "The opening notice"); Subject when
+// the text has no such sentence and the bounce's subject line stands for it.
+enum class NoticeKind { None, NotDelivered, Delayed, Warning, AutoReply, Feedback, Delivered, Subject };
+
 // The role of a highlighted span of the display text.
 enum class SpanRole { Notice, Recipient, ReplyCode, StatusCode, ServerText };
 
@@ -74,7 +78,8 @@ struct MessageAnalysis
     QString subject; // the bounce's own subject, decoded
     QString from; // the bounce's own sender, decoded
     QString date; // the bounce's own Date header
-    QString notice; // the opening notice (also a span)
+    QString notice; // the opening notice: the text of its spans, joined (see NoticeLocator)
+    NoticeKind noticeKind = NoticeKind::None;
     OriginalMessage original;
     QString displayText; // decoded human-readable text plus the delivery-status block
     QList<Span> spans;
@@ -92,5 +97,8 @@ struct MessageAnalysis
 
 [[nodiscard]] QString toString(MessageKind kind);
 [[nodiscard]] QString toString(SpanRole role);
+// The stable identifier of a notice kind: "not-delivered", "delayed", "warning", "autoreply",
+// "feedback", "delivered", "subject"; "" for None.
+[[nodiscard]] QString toString(NoticeKind kind);
 
 } // namespace bouncelens

@@ -1,5 +1,7 @@
 #include "analysis/BounceAnalyzer.h"
 
+#include "analysis/DisplayHeader.h"
+
 #include "classify/NoticeWording.h"
 #include "classify/ReasonClassifier.h"
 #include "classify/SmtpCodes.h"
@@ -8,6 +10,7 @@
 #include "message/TextDecoder.h"
 #include "report/BounceMarkers.h"
 #include "report/DeliveryStatusParser.h"
+#include "report/NoticeLocator.h"
 #include "report/PlainTextBounceParser.h"
 #include "report/SesNotification.h"
 #include "report/SpanLocator.h"
@@ -205,6 +208,29 @@ QList<RecipientResult> feedbackRecipients(
         recipients << r;
     }
     return recipients;
+}
+
+// The opening notice (NoticeLocator) among the spans, the bounce's header fields at the top of
+// the display text, and its subject line as the notice where the text has no notice sentence.
+void showNotice(MessageAnalysis &result, qsizetype noticeEnd, const DisplayHeader::Fields &fields)
+{
+    const NoticeResult notice
+        = NoticeLocator::locate(result.displayText, noticeEnd, result.spans, result.kind);
+    result.noticeKind = notice.kind;
+    result.spans += notice.spans;
+    const Span subject = DisplayHeader::prepend(result, fields);
+    if (result.kind != MessageKind::NotBounce && !notice.found() && subject.length > 0) {
+        result.spans << subject;
+        result.noticeKind = NoticeKind::Subject;
+    }
+    std::sort(result.spans.begin(), result.spans.end(), [](const Span &a, const Span &b) {
+        return a.start != b.start ? a.start < b.start : a.length > b.length;
+    });
+    QStringList parts;
+    for (const Span &s : std::as_const(result.spans))
+        if (s.role == SpanRole::Notice)
+            parts << result.spanText(s).simplified();
+    result.notice = parts.join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -536,9 +562,8 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     // Ordinary mail has nothing to highlight: a "notice" there would mislead.
     if (result.kind != MessageKind::NotBounce)
         result.spans = SpanLocator::locate(result, bounceTextEnd, statusBlockStart);
-    for (const Span &s : std::as_const(result.spans))
-        if (s.role == SpanRole::Notice)
-            result.notice = result.spanText(s).simplified();
+    showNotice(result, qMin(bounceTextEnd, statusBlockStart),
+        {result.from, headerText(header, "To"), result.date, result.subject});
     if (parts.nestingTruncated && result.kind == MessageKind::NotBounce)
         result.error = QCoreApplication::translate("BounceAnalyzer",
             "The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.");

@@ -102,6 +102,8 @@ KnowledgeEntry readEntry(const QJsonObject &o, KnowledgeEntry::Group group)
 
 QStringList KnowledgeBase::fields(KnowledgeEntry::Group group)
 {
+    if (group == KnowledgeEntry::Group::Notice)
+        return {QStringLiteral("title"), QStringLiteral("meaning")};
     QStringList f = {QStringLiteral("title"), QStringLiteral("what"), QStringLiteral("duration"),
         QStringLiteral("who"), QStringLiteral("fix")};
     if (group == KnowledgeEntry::Group::Reason)
@@ -123,6 +125,7 @@ KnowledgeBase KnowledgeBase::load(const QString &directory)
     const QJsonObject reasons = readJson(directory + QStringLiteral("/reasons.json"), kb.m_error);
     const QJsonObject replies = readJson(directory + QStringLiteral("/reply-codes.json"), kb.m_error);
     const QJsonObject statuses = readJson(directory + QStringLiteral("/status-codes.json"), kb.m_error);
+    const QJsonObject notices = readJson(directory + QStringLiteral("/notices.json"), kb.m_error);
 
     const QJsonObject phraseTable = phrases.value(QStringLiteral("phrases")).toObject();
     for (auto it = phraseTable.begin(); it != phraseTable.end(); ++it)
@@ -188,6 +191,16 @@ KnowledgeBase KnowledgeBase::load(const QString &directory)
             e.texts.insert(QStringLiteral("duration"), anyClass);
         }
     }
+    for (const QJsonValue &v : notices.value(QStringLiteral("entries")).toArray()) {
+        const QJsonObject o = v.toObject();
+        KnowledgeEntry e;
+        e.group = KnowledgeEntry::Group::Notice;
+        e.key = o.value(QStringLiteral("id")).toString();
+        e.kind = QStringLiteral("notice");
+        for (const QString &field : fields(KnowledgeEntry::Group::Notice))
+            e.texts.insert(field, readTexts(o.value(field)));
+        kb.m_notices << e;
+    }
     if (kb.m_languages.isEmpty())
         kb.m_error += QStringLiteral("no languages in %1/phrases.json; ").arg(directory);
     return kb;
@@ -197,6 +210,14 @@ const KnowledgeEntry *KnowledgeBase::reason(const QString &id) const
 {
     for (const KnowledgeEntry &e : m_reasons)
         if (e.key == id)
+            return &e;
+    return nullptr;
+}
+
+const KnowledgeEntry *KnowledgeBase::notice(const QString &kind) const
+{
+    for (const KnowledgeEntry &e : m_notices)
+        if (e.key == kind)
             return &e;
     return nullptr;
 }

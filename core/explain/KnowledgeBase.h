@@ -7,15 +7,15 @@
 
 namespace bouncelens {
 
-// One entry of the knowledge base: a bounce reason, an SMTP reply code or an enhanced status
-// code, with its texts in every language the data carries. Texts are keyed by field and then by
-// language code ("en", "ja", ...), so a new language is new data, not new code.
+// One entry of the knowledge base: a bounce reason, an SMTP reply code, an enhanced status
+// code or a kind of opening notice, with its texts in every language the data carries. Texts are keyed by
+// field and then by language code ("en", "ja", ...), so a new language is new data, not new code.
 struct KnowledgeEntry
 {
-    enum class Group { Reason, ReplyCode, StatusCode };
+    enum class Group { Reason, ReplyCode, StatusCode, Notice };
 
     Group group = Group::Reason;
-    QString key; // "userunknown", "550", "5.XXX.YYY", "X.1.YYY", "X.1.1", "5.7.606"
+    QString key; // "userunknown", "550", "5.XXX.YYY", "X.1.YYY", "X.1.1", "5.7.606", "delayed"
     QString kind; // reason, reply, class, subject, detail, vendor
     QString official; // the registry's own English title (status codes), as a reference
     QString vendor; // vendor entries: whose code this is ("Microsoft")
@@ -49,6 +49,9 @@ public:
     [[nodiscard]] const QList<KnowledgeEntry> &reasons() const { return m_reasons; }
     [[nodiscard]] const QList<KnowledgeEntry> &replyCodes() const { return m_replyCodes; }
     [[nodiscard]] const QList<KnowledgeEntry> &statusCodes() const { return m_statusCodes; }
+    // The kinds of opening notice (notices.json), keyed by the JSON notice_kind ("not-delivered").
+    [[nodiscard]] const QList<KnowledgeEntry> &notices() const { return m_notices; }
+    [[nodiscard]] const KnowledgeEntry *notice(const QString &kind) const;
 
     [[nodiscard]] const KnowledgeEntry *reason(const QString &id) const;
     [[nodiscard]] const KnowledgeEntry *replyCode(const QString &code) const;
@@ -71,6 +74,7 @@ private:
     QList<KnowledgeEntry> m_reasons;
     QList<KnowledgeEntry> m_replyCodes;
     QList<KnowledgeEntry> m_statusCodes;
+    QList<KnowledgeEntry> m_notices;
     QHash<QString, QHash<QString, QString>> m_phrases; // key -> language -> text
     QHash<QString, QHash<QString, QString>> m_roles; // role -> language -> text
 };

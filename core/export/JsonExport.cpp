@@ -231,6 +231,7 @@ void writeLine(LineWriter &w, const MessageAnalysis &a, Language language)
     w.key("arrival_date").value(a.arrivalDate);
     w.key("date").value(a.date);
     w.key("notice").value(a.notice);
+    w.key("notice_kind").value(toString(a.noticeKind));
     w.key("original").beginObject();
     w.key("subject").value(a.original.subject);
     w.key("message_id").value(a.original.messageId);

@@ -239,46 +239,6 @@ const PhraseMatcher &SpanLocator::noticeMatcher()
     return matcher;
 }
 
-Span SpanLocator::noticeSpan(const QString &text, qsizetype end)
-{
-    Span span;
-    span.role = SpanRole::Notice;
-    const QStringView scope = QStringView(text).left(qMin(end, kSearchLimit));
-    // A notice opens a line ("Your message" inside a sentence is no notice): the first marker
-    // that does, in one case-insensitive pass.
-    qsizetype start = noticeMatcher().find(scope, 0, -1, true);
-    if (start < 0) {
-        // The first paragraph with letters in it.
-        start = skipSpaces(scope, 0);
-        while (start < scope.size()) {
-            qsizetype paraEnd = scope.indexOf(QLatin1String("\n\n"), start);
-            if (paraEnd < 0)
-                paraEnd = scope.size();
-            bool letters = false;
-            for (qsizetype i = start; i < paraEnd && !letters; ++i)
-                letters = scope.at(i).isLetter();
-            if (letters)
-                break;
-            start = skipSpaces(scope, paraEnd);
-        }
-        if (start >= scope.size())
-            return span;
-    }
-    qsizetype paraEnd = scope.indexOf(QLatin1String("\n\n"), start);
-    if (paraEnd < 0)
-        paraEnd = scope.size();
-    // A long paragraph is cut at its first sentence end after 80 characters.
-    if (paraEnd - start > 400) {
-        const qsizetype dot = scope.indexOf(QLatin1String(". "), start + 80);
-        paraEnd = dot > 0 && dot < start + 400 ? dot + 1 : start + 400;
-    }
-    while (paraEnd > start && scope.at(paraEnd - 1).isSpace())
-        --paraEnd;
-    span.start = start;
-    span.length = paraEnd - start;
-    return span;
-}
-
 QList<Span> SpanLocator::locate(
     const MessageAnalysis &analysis, qsizetype bounceTextEnd, qsizetype statusBlockStart)
 {
@@ -286,12 +246,6 @@ QList<Span> SpanLocator::locate(
     const QString &text = analysis.displayText;
     const QStringView view(text);
     const qsizetype limit = qMin(text.size(), kSearchLimit);
-
-    if (statusBlockStart > 0 || text.isEmpty()) {
-        const Span notice = noticeSpan(text, qMin(bounceTextEnd, statusBlockStart));
-        if (notice.length > 0)
-            spans << notice;
-    }
 
     // Searched once each: the lower-cased text (addresses are found case-insensitively) and the
     // whitespace-collapsed text (diagnostics are unfolded). Every search is charged to a budget

@@ -5,7 +5,7 @@
 
 namespace bouncelens {
 
-// Finds where the notice, each recipient, its codes and the server's words stand in the display
+// Finds where each recipient, its codes and the server's words stand in the display
 // text, so the viewer highlights the exact characters. Searches are bounded to the first
 // kSearchLimit characters: beyond that nobody reads, and hostile inputs stay linear.
 class SpanLocator
@@ -24,10 +24,8 @@ public:
     [[nodiscard]] static qsizetype indexOfLoose(
         QStringView haystack, QStringView needle, qsizetype from, qsizetype &length);
 
-    // The notice: the bounce's opening sentence(s), as a range of `text` (length 0 when none).
-    [[nodiscard]] static Span noticeSpan(const QString &text, qsizetype end);
-
-    // The notice markers (BounceMarkers::noticeStarts), ready to search.
+    // The markers of a bounce's opening words (BounceMarkers::noticeStarts), ready to search: they
+    // tell a bounce written for people; the notice itself is NoticeLocator's.
     [[nodiscard]] static const PhraseMatcher &noticeMatcher();
 };
 
