@@ -136,6 +136,7 @@ private slots:
     void largeFolderCanBeCancelled();
     void exportsFromWindow();
     void copyCustomerText();
+    void guessedAndFinalAddressesShown();
     void recentFilesRemembered();
 
 private:
@@ -542,6 +543,39 @@ void TestGui::copyCustomerText()
     QVERIFY(!card->content().customer.isEmpty());
     QTest::mouseClick(card->copyButton(), Qt::LeftButton);
     QCOMPARE(QGuiApplication::clipboard()->text(), card->content().customer);
+}
+
+// Issue 12: a guessed address carries a visible note; an alias shows its final recipient too.
+void TestGui::guessedAndFinalAddressesShown()
+{
+    const auto labelsOf = [](RecipientCard *card) {
+        QStringList visible;
+        for (const QLabel *label : card->findChildren<QLabel *>())
+            if (label->isVisibleTo(card))
+                visible << label->text();
+        return visible.join(QLatin1Char('\n'));
+    };
+    MainWindow w;
+    w.show();
+    w.openPaths({QStringLiteral(BOUNCELENS_FIXTURES "/core/recipients/single-to-guess.eml")});
+    QVERIFY(waitLoaded(w));
+    RecipientCard *card = w.explanationPanel()->cards().value(0);
+    QVERIFY(card);
+    QVERIFY(card->content().addressGuessed);
+    QVERIFY2(labelsOf(card).contains(QLatin1String("Guessed from the returned message")),
+        qPrintable(labelsOf(card)));
+
+    MainWindow alias;
+    alias.show();
+    alias.openPaths({QStringLiteral(BOUNCELENS_FIXTURES "/core/recipients/original-recipient-alias.eml")});
+    QVERIFY(waitLoaded(alias));
+    card = alias.explanationPanel()->cards().value(0);
+    QVERIFY(card);
+    const QString shown = labelsOf(card);
+    QVERIFY2(shown.contains(QLatin1String("info@example.net"))
+            && shown.contains(QLatin1String("sales@example.net")),
+        qPrintable(shown));
+    QVERIFY2(!shown.contains(QLatin1String("Guessed from")), qPrintable(shown));
 }
 
 void TestGui::recentFilesRemembered()

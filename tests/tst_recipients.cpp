@@ -37,6 +37,11 @@ void TestRecipients::recipientList_data()
     row("iis-blank-lines.eml", {"hachi@example.net", "kyu@example.net"});
     row("qmail-forwarded-received-for.eml", {"juichi@example.net"});
     row("sendmail-warning-transcript.eml", {"juni@example.net"});
+    // Aliases, bystanders and inline headers: only the failed address, as the sender wrote it.
+    row("postfix-text-expanded.eml", {"tomoko@example.net>tomoko@mailstore.example.net"});
+    row("sent-by-sentence.eml", {"hiro@example.net"});
+    row("exim-generated-from.eml", {"info@example.jp>mika@store.example.jp"});
+    row("inline-headers-no-marker.eml", {"yumi@example.com"});
     // The report names nobody: list mail gives no guess, a single To gives a marked one.
     row("list-mail-no-guess.eml", {}, true);
     row("single-to-guess.eml", {"juro@example.net?"}, true);

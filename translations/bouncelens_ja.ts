@@ -366,50 +366,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <source>summary needs at least one PATH.</source>
         <translation>summary には PATH を 1 つ以上指定してください。</translation>
     </message>
-    <message>
-        <source>Usage:
-  bouncelens [FILE...]                      open the window (with these files)
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            explain bounces without a window
-  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
-                                            without changing it (fetch --help: options)
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            list what BounceLens knows
-  bouncelens --version | --help
-
-PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
-Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
-</source>
-        <translation>使い方:
-  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            ウィンドウを開かずにバウンスメールを説明します
-  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
-                                            変更せずに取得します（オプションは fetch --help）
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            BounceLens が持つ知識の一覧を表示します
-  bouncelens --version | --help
-
-PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
-終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
-</translation>
-    </message>
-    <message>
-        <source>Explains bounced e-mail.</source>
-        <translation>届かなかったメール（バウンスメール）の内容を説明します。</translation>
-    </message>
-    <message>
-        <source>Language of the window: en or ja.</source>
-        <translation>ウィンドウの言語: en または ja。</translation>
-    </message>
-    <message>
-        <source>Save a screenshot of the window to PNG and quit.</source>
-        <translation>ウィンドウのスクリーンショットを PNG で保存して終了します。</translation>
-    </message>
-    <message>
-        <source>Messages, mbox files, maildirs or folders to open.</source>
-        <translation>開くメール、mbox ファイル、maildir またはフォルダー。</translation>
-    </message>
 </context>
 <context>
     <name>ExplainProgress</name>
@@ -913,14 +869,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>The message is %1 MB, larger than the %2 MB BounceLens analyses.</source>
         <translation>メールのサイズが %1 MB あり、BounceLens が解析できる %2 MB を超えています。</translation>
-    </message>
-    <message>
-        <source>Standard input is larger than %1 MB, the most BounceLens reads at once.</source>
-        <translation>標準入力が %1 MB を超えています。BounceLens が一度に読み込めるのは %1 MB までです。</translation>
-    </message>
-    <message>
-        <source>The file is %1 MB, larger than the %2 MB BounceLens reads at once.</source>
-        <translation>ファイルのサイズが %1 MB あり、BounceLens が一度に読み込める %2 MB を超えています。</translation>
     </message>
 </context>
 <context>
@@ -1567,26 +1515,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
             <numerusform>✔ %1 にフォルダーが %n 件見つかりました。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Untrusted Certificate</source>
-        <translation>信頼されていない証明書</translation>
-    </message>
-    <message>
-        <source>The mail server %1 presented a certificate that this computer does not trust.</source>
-        <translation>メールサーバー %1 が、このコンピューターで信頼されていない証明書を提示しました。</translation>
-    </message>
-    <message>
-        <source>SHA-256 fingerprint: %1</source>
-        <translation>SHA-256 フィンガープリント: %1</translation>
-    </message>
-    <message>
-        <source>If you trust it, BounceLens accepts exactly this certificate for %1 from now on and asks again if the server&apos;s certificate changes.</source>
-        <translation>信頼すると、今後 %1 についてはこの証明書に限り受け入れます。サーバーの証明書が変わった場合は、改めて確認します。</translation>
-    </message>
-    <message>
-        <source>&amp;Trust This Certificate</source>
-        <translation>この証明書を信頼する(&amp;T)</translation>
-    </message>
 </context>
 <context>
     <name>bouncelens::MainWindow</name>
@@ -1725,186 +1653,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>Fetching from %1: %2 of %3 candidate messages checked, %4 bounces found…</source>
         <translation>%1 から取得中: 候補のメール %3 件のうち %2 件を確認し、バウンスが %4 件見つかりました…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>開く(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open bounced messages or mbox files</source>
-        <translation>バウンスメールまたは mbox ファイルを開きます</translation>
-    </message>
-    <message>
-        <source>Open &amp;Folder…</source>
-        <translation>フォルダーを開く(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Open every message in a folder or maildir, including subfolders</source>
-        <translation>フォルダーまたは maildir 内のすべてのメールを、サブフォルダーも含めて開きます</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近使ったファイル(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>エクスポート(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Suppression List (Hard Bounces, CSV)…</source>
-        <translation>送信停止リスト（ハードバウンス、CSV）(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Save the addresses that must not be mailed again, in a CSV file mailing tools can import</source>
-        <translation>今後送信してはいけないアドレスを、メール配信ツールに取り込める CSV ファイルに保存します</translation>
-    </message>
-    <message>
-        <source>Table as &amp;CSV…</source>
-        <translation>一覧を CSV で保存(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Table as &amp;JSON…</source>
-        <translation>一覧を JSON で保存(&amp;J)…</translation>
-    </message>
-    <message>
-        <source>Explanation as &amp;PDF…</source>
-        <translation>説明を PDF で保存(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Explanation as &amp;HTML…</source>
-        <translation>説明を HTML で保存(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>&amp;Print Explanation…</source>
-        <translation>説明を印刷(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>C&amp;lear All</source>
-        <translation>すべて消去(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Remove every loaded message from the window</source>
-        <translation>読み込んだすべてのメールをウィンドウから取り除きます</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Paste Message</source>
-        <translation>メールを貼り付け(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Analyse a bounce copied to the clipboard as raw message text</source>
-        <translation>クリップボードにコピーしたバウンスメールのソースを解析します</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Text for Customer</source>
-        <translation>お客様向けの文面をコピー(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>検索(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Search the bounce table</source>
-        <translation>バウンス一覧を検索します</translation>
-    </message>
-    <message>
-        <source>Cancel &amp;Loading</source>
-        <translation>読み込みを中止(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About BounceLens</source>
-        <translation>BounceLens について(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt について(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>No message is selected.</source>
-        <translation>メールが選択されていません。</translation>
-    </message>
-    <message>
-        <source>Bounce report: %1</source>
-        <translation>バウンスレポート: %1</translation>
-    </message>
-    <message>
-        <source>Export Suppression List</source>
-        <translation>送信停止リストのエクスポート</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export Table as CSV</source>
-        <translation>一覧を CSV でエクスポート</translation>
-    </message>
-    <message>
-        <source>Export Table as JSON</source>
-        <translation>一覧を JSON でエクスポート</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;JSON Lines, one message per line (*.jsonl)</source>
-        <translation>JSON ファイル (*.json);;JSON Lines（1 行に 1 通） (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Export Explanation as HTML</source>
-        <translation>説明を HTML でエクスポート</translation>
-    </message>
-    <message>
-        <source>HTML files (*.html *.htm)</source>
-        <translation>HTML ファイル (*.html *.htm)</translation>
-    </message>
-    <message>
-        <source>Export Explanation as PDF</source>
-        <translation>説明を PDF でエクスポート</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF ファイル (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 に保存しました</translation>
-    </message>
-    <message>
-        <source>The file %1 could not be saved.</source>
-        <translation>ファイル %1 を保存できませんでした。</translation>
-    </message>
-    <message>
-        <source>Print Explanation</source>
-        <translation>説明の印刷</translation>
-    </message>
-    <message>
-        <source>Fetch from &amp;Mailbox…</source>
-        <translation>メールボックスから取得(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it</source>
-        <translation>メールサーバー上のメールボックス（IMAP または POP3）のバウンスメールを、メールボックスを変更せずに読み取ります</translation>
     </message>
 </context>
 <context>

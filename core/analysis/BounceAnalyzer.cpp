@@ -1,5 +1,6 @@
 #include "analysis/BounceAnalyzer.h"
 
+#include "classify/NoticeWording.h"
 #include "classify/ReasonClassifier.h"
 #include "classify/SmtpCodes.h"
 #include "explain/BounceExplainer.h"
@@ -8,7 +9,6 @@
 #include "report/BounceMarkers.h"
 #include "report/DeliveryStatusParser.h"
 #include "report/PlainTextBounceParser.h"
-#include "classify/NoticeWording.h"
 #include "report/SesNotification.h"
 #include "report/SpanLocator.h"
 

@@ -68,6 +68,7 @@ const QStringList &senderCues()
         QStringLiteral("from: "),     QStringLiteral("return-path:"), QStringLiteral("sender:"),
         QStringLiteral("reply-to:"),  QStringLiteral("envelope-from"), QStringLiteral("errors-to:"),
         QStringLiteral("x-original-sender:"), QStringLiteral("smtp.mailfrom="), QStringLiteral("sender address:"),
+        QStringLiteral("sent by"),
         // Help desks the text points to ("please contact <support@example.jp>").
         QStringLiteral("contact"),
     };
