@@ -1,6 +1,9 @@
 #include "CommandLine.h"
+#include "ExplanationPanel.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "ReplyComposerDialog.h"
+#include "WorkspaceTabs.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -45,8 +48,15 @@ int runGui()
         QCoreApplication::translate("CommandLine", "Save a screenshot of the window to PNG and quit."),
         QStringLiteral("PNG"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    // What the screenshot shows: the message (default), the summary tab, or the reply composer
+    // for the first recipient of the selected message.
+    QCommandLineOption screenshotView(QStringLiteral("screenshot-view"),
+        QCoreApplication::translate("CommandLine", "What the screenshot shows: message, summary or reply."),
+        QStringLiteral("VIEW"), QStringLiteral("message"));
+    screenshotView.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(lang);
     parser.addOption(screenshot);
+    parser.addOption(screenshotView);
     parser.addPositionalArgument(QStringLiteral("FILE"),
         QCoreApplication::translate("CommandLine", "Messages, mbox files, maildirs or folders to open."),
         QStringLiteral("[FILE...]"));
@@ -72,10 +82,17 @@ int runGui()
     window.openPaths(parser.positionalArguments());
 
     if (!shot.isEmpty()) {
-        auto save = [&window, shot] {
+        const QString view = parser.value(screenshotView);
+        auto save = [&window, shot, view] {
+            QWidget *target = &window;
+            if (view == QLatin1String("summary"))
+                window.workspaceTabs()->showSummary();
+            else if (view == QLatin1String("reply"))
+                if (QWidget *dialog = window.explanationPanel()->openReplyComposer(0))
+                    target = dialog;
             // Let the last layout and paint settle before grabbing.
-            QTimer::singleShot(400, &window, [&window, shot] {
-                const bool ok = window.grab().save(shot, "PNG");
+            QTimer::singleShot(400, &window, [target, shot] {
+                const bool ok = target->grab().save(shot, "PNG");
                 QCoreApplication::exit(ok ? 0 : 1);
             });
         };

@@ -206,34 +206,6 @@ vendor（&quot;5.7.606&quot;）。
         <translation>相手側のサーバー: %1</translation>
     </message>
     <message>
-        <source>Usage:
-  bouncelens [FILE...]                      open the window (with these files)
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            explain bounces without a window
-  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
-                                            without changing it (fetch --help: options)
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            list what BounceLens knows
-  bouncelens --version | --help
-
-PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
-Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
-</source>
-        <translation>使い方:
-  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            ウィンドウを開かずにバウンスメールを説明します
-  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
-                                            変更せずに取得します（オプションは fetch --help）
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            BounceLens が持つ知識の一覧を表示します
-  bouncelens --version | --help
-
-PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
-終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
-</translation>
-    </message>
-    <message>
         <source>The %1 command is not available in this version.</source>
         <translation>このバージョンでは %1 コマンドを利用できません。</translation>
     </message>
@@ -320,6 +292,46 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>To trust this certificate, run again with --trust-fingerprint %1, or give the certificate of its authority with --ca-file FILE.</source>
         <translation>この証明書を信頼するには、--trust-fingerprint %1 を付けて再実行するか、--ca-file FILE で認証局の証明書を指定してください。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  bouncelens [FILE...]                      open the window (with these files)
+  bouncelens explain [--lang en|ja] [--format text|json] PATH...
+                                            explain bounces without a window
+  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
+                                            count them by kind, reason, domain and day
+  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
+                                            without changing it (fetch --help: options)
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            list what BounceLens knows
+  bouncelens --version | --help
+
+PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
+Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
+</source>
+        <translation>使い方:
+  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
+  bouncelens explain [--lang en|ja] [--format text|json] PATH...
+                                            ウィンドウを開かずにバウンスメールを説明します
+  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
+                                            種類・原因・ドメイン・日付ごとに集計します
+  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
+                                            変更せずに取得します（オプションは fetch --help）
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            BounceLens が持つ知識の一覧を表示します
+  bouncelens --version | --help
+
+PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
+終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
+</translation>
+    </message>
+    <message>
+        <source>summary needs at least one PATH.</source>
+        <translation>summary には PATH を 1 つ以上指定してください。</translation>
+    </message>
+    <message>
+        <source>What the screenshot shows: message, summary or reply.</source>
+        <translation>スクリーンショットに写す画面: message、summary または reply。</translation>
     </message>
 </context>
 <context>
@@ -858,6 +870,179 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     </message>
 </context>
 <context>
+    <name>SummaryReport</name>
+    <message>
+        <source>Recipients by reason</source>
+        <translation>原因別の宛先数</translation>
+    </message>
+    <message>
+        <source>Recipients by domain (top 20)</source>
+        <translation>ドメイン別の宛先数（上位 20 件）</translation>
+    </message>
+    <message>
+        <source>Bounces per day</source>
+        <translation>日別のバウンス数</translation>
+    </message>
+    <message>
+        <source>Messages by kind</source>
+        <translation>種類別のメール数</translation>
+    </message>
+    <message>
+        <source>Hard or soft, permanent or temporary</source>
+        <translation>ハード／ソフト、恒久的／一時的</translation>
+    </message>
+    <message>
+        <source>Hard bounces (do not mail again)</source>
+        <translation>ハードバウンス（今後は送信しない）</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>ソフトバウンス</translation>
+    </message>
+    <message>
+        <source>Permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>Temporary failures</source>
+        <translation>一時的なエラー</translation>
+    </message>
+    <message>
+        <source>Bounce summary</source>
+        <translation>バウンスの集計</translation>
+    </message>
+    <message>
+        <source>%1 messages · %2 recipients · %3 hard bounces (%4)</source>
+        <translation>メール %1 件・宛先 %2 件・ハードバウンス %3 件（%4）</translation>
+    </message>
+    <message>
+        <source> · %1 could not be read</source>
+        <translation>・読み込めなかったもの %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryWriter</name>
+    <message>
+        <source>Bounce</source>
+        <translation>バウンス</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>配信遅延</translation>
+    </message>
+    <message>
+        <source>Feedback report</source>
+        <translation>フィードバックレポート</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>自動応答</translation>
+    </message>
+    <message>
+        <source>Delivery report</source>
+        <translation>配信レポート</translation>
+    </message>
+    <message>
+        <source>Not a bounce</source>
+        <translation>バウンスではないメール</translation>
+    </message>
+    <message>
+        <source>Other domains</source>
+        <translation>その他のドメイン</translation>
+    </message>
+    <message>
+        <source>(no domain)</source>
+        <translation>（ドメインなし）</translation>
+    </message>
+    <message>
+        <source>Date unknown</source>
+        <translation>日付不明</translation>
+    </message>
+    <message>
+        <source>BounceLens summary</source>
+        <translation>BounceLens 集計</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>読み込めなかったもの</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>hard bounces (the address is bad: do not mail it again)</source>
+        <translation>ハードバウンス（アドレスに問題あり。今後は送信しないでください）</translation>
+    </message>
+    <message>
+        <source>soft bounces (the address itself is fine)</source>
+        <translation>ソフトバウンス（アドレス自体には問題なし）</translation>
+    </message>
+    <message>
+        <source>permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>temporary failures</source>
+        <translation>一時的なエラー</translation>
+    </message>
+    <message>
+        <source>Recipients by reason</source>
+        <translation>原因別の宛先数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Recipients by domain (top 20)</source>
+        <translation>ドメイン別の宛先数（上位 20 件）</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>日別のメール数</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>読み込めなかったもの</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation>ハードバウンス</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>ソフトバウンス</translation>
+    </message>
+    <message>
+        <source>Permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>Temporary failures</source>
+        <translation>一時的なエラー</translation>
+    </message>
+</context>
+<context>
+    <name>bouncelens::BarChart</name>
+    <message>
+        <source>%1: %2 (click to show only these in the table)</source>
+        <translation>%1：%2 件（クリックすると一覧にこれだけを表示します）</translation>
+    </message>
+</context>
+<context>
     <name>bouncelens::BounceTableModel</name>
     <message>
         <source>Could not be read</source>
@@ -965,6 +1150,26 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>Bounces</source>
         <translation>バウンス一覧</translation>
+    </message>
+    <message>
+        <source>Domain: %1</source>
+        <translation>ドメイン：%1</translation>
+    </message>
+    <message>
+        <source>Day: %1</source>
+        <translation>日付：%1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>種類：%1</translation>
+    </message>
+    <message>
+        <source>Show every row again</source>
+        <translation>すべての行を表示し直します</translation>
+    </message>
+    <message>
+        <source>Clear the filter: %1</source>
+        <translation>絞り込みを解除：%1</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1818,167 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>What the codes mean</source>
         <translation>コードの意味</translation>
+    </message>
+    <message>
+        <source>About the address</source>
+        <translation>アドレスについて</translation>
+    </message>
+    <message>
+        <source>Did you mean</source>
+        <translation>もしかして</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Address %1</source>
+        <translation>アドレス %1 をコピー(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Copy the likely intended address to the clipboard</source>
+        <translation>本来意図されたと思われるアドレスをクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>&amp;Reply to Customer…</source>
+        <translation>お客様への返信を作成(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write a reply to your customer about this bounce, in English or Japanese</source>
+        <translation>このバウンスについて、お客様への返信を日本語または英語で作成します</translation>
+    </message>
+</context>
+<context>
+    <name>bouncelens::ReplyComposerDialog</name>
+    <message>
+        <source>Replace Your Changes?</source>
+        <translation>編集内容を置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Writing the reply in the other language replaces the changes you made to the text.</source>
+        <translation>別の言語で返信を作成し直すと、文面に加えた変更は失われます。</translation>
+    </message>
+    <message>
+        <source>The reply was copied to the clipboard.</source>
+        <translation>返信の文面をクリップボードにコピーしました。</translation>
+    </message>
+    <message>
+        <source>The reply was handed to your mail program.</source>
+        <translation>返信をメールソフトに渡しました。</translation>
+    </message>
+    <message>
+        <source>No mail program could be opened. Copy the text and paste it into your mail instead.</source>
+        <translation>メールソフトを開けませんでした。文面をコピーして、メールに貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Reply to Customer</source>
+        <translation>お客様への返信</translation>
+    </message>
+    <message>
+        <source>A reply to your customer about the message to %1. Check and edit it, then copy it or open it in your mail program.</source>
+        <translation>%1 宛てのメールについての、お客様への返信です。内容を確認・編集してから、コピーするかメールソフトで開いてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>宛先(&amp;T):</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s address</source>
+        <translation>お客様のメールアドレス</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>件名(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Text of the reply</source>
+        <translation>返信の本文</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Text</source>
+        <translation>文面をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the text of the reply to the clipboard</source>
+        <translation>返信の文面をクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Mail App</source>
+        <translation>メールソフトで開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Start a new message with this subject and text in your mail program</source>
+        <translation>この件名と本文で、メールソフトの新規メールを作成します</translation>
+    </message>
+</context>
+<context>
+    <name>bouncelens::SummaryView</name>
+    <message>
+        <source>Export Summary</source>
+        <translation>集計のエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF files, with the charts (*.pdf)</source>
+        <translation>PDF ファイル（グラフ付き） (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images, with the charts (*.png)</source>
+        <translation>PNG 画像（グラフ付き） (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files, the numbers (*.csv)</source>
+        <translation>CSV ファイル（数値） (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be saved.</source>
+        <translation>ファイル %1 を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Nothing is loaded yet. Drop bounced messages, mbox files or folders on the window to see how many bounced, why, to which domains and when.</source>
+        <translation>まだ何も読み込まれていません。バウンスメール、mbox ファイル、フォルダーをウィンドウにドロップすると、件数・原因・ドメイン・日付ごとの集計を表示します。</translation>
+    </message>
+    <message>
+        <source>Click a bar to show only those bounces in the table below; click it again to show all.</source>
+        <translation>棒をクリックすると、下の一覧にそのバウンスだけを表示します。もう一度クリックすると、すべて表示します。</translation>
+    </message>
+    <message>
+        <source>&amp;Export Summary…</source>
+        <translation>集計をエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the summary as PDF or PNG (with the charts) or as CSV</source>
+        <translation>集計を PDF・PNG（グラフ付き）または CSV で保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Summary (PDF, PNG or CSV)…</source>
+        <translation>集計（PDF、PNG、CSV）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>集計</translation>
+    </message>
+</context>
+<context>
+    <name>bouncelens::WorkspaceTabs</name>
+    <message>
+        <source>&amp;Message</source>
+        <translation>メール(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>集計(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Counts and charts of everything loaded: reasons, domains, days</source>
+        <translation>読み込んだすべてのメールの件数とグラフ（原因・ドメイン・日付）</translation>
+    </message>
+    <message>
+        <source>Show &amp;Message</source>
+        <translation>メールを表示(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Summary</source>
+        <translation>集計を表示(&amp;S)</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ class QVBoxLayout;
 namespace bouncelens {
 
 class RecipientCard;
+class ReplyComposerDialog;
 
 // The explanation of the current message: a summary line, then one RecipientCard per recipient.
 // It keeps the analysis (a value), so switching the language re-renders it without re-parsing.
@@ -33,6 +34,9 @@ public:
     [[nodiscard]] QList<RecipientCard *> cards() const { return m_cards; }
     [[nodiscard]] int currentRecipient() const;
     [[nodiscard]] QString summaryText() const;
+    // "Reply to Customer…" for a recipient of the shown message: opens the composer (window-modal,
+    // returns at once; it deletes itself when closed). nullptr when there is no such recipient.
+    ReplyComposerDialog *openReplyComposer(int recipient);
 
 signals:
     void customerTextCopied(const QString &text);

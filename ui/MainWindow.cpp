@@ -13,6 +13,8 @@
 #include "MessageView.h"
 #include "RecentFiles.h"
 #include "RecipientCard.h"
+#include "SummaryView.h"
+#include "WorkspaceTabs.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -93,7 +95,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_topSplitter->setChildrenCollapsible(false);
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(m_topSplitter);
+    m_tabs = new WorkspaceTabs(m_topSplitter, new SummaryView(m_model, m_tablePane), m_tablePane);
+    m_mainSplitter->addWidget(m_tabs);
     m_mainSplitter->addWidget(m_tablePane);
     m_mainSplitter->setStretchFactor(0, 3);
     m_mainSplitter->setStretchFactor(1, 2);
@@ -132,6 +135,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_languageManager, &LanguageManager::languageChanged, this, [this](Language language) {
         m_explanation->setLanguage(language);
+        m_tabs->summaryView()->setLanguage(language);
         (language == Language::Japanese ? m_japaneseAction : m_englishAction)->setChecked(true);
     });
     // The "rows shown" count follows the filters.
@@ -236,6 +240,7 @@ void MainWindow::createMenus()
     m_exportMenu->addSeparator();
     m_exportMenu->addAction(m_exportPdfAction);
     m_exportMenu->addAction(m_exportHtmlAction);
+    m_exportMenu->addAction(m_tabs->summaryView()->exportAction());
     m_fileMenu->addAction(m_printAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_clearAction);
@@ -251,6 +256,8 @@ void MainWindow::createMenus()
     m_editMenu->addAction(m_cancelAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addActions({m_tabs->showMessageAction(), m_tabs->showSummaryAction()});
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_messageView->rawSourceAction());
     m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
