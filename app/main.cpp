@@ -76,8 +76,8 @@ int runGui()
     if (parser.isSet(lang))
         window.setLanguage(languageFromCode(code), false); // for this run only
     const QString shot = parser.value(screenshot);
-    if (!shot.isEmpty())
-        window.resize(1280, 820);
+    if (!shot.isEmpty()) // the summary's charts get the height of a larger screen
+        window.resize(1280, parser.value(screenshotView) == QLatin1String("summary") ? 1040 : 820);
     window.show();
     window.openPaths(parser.positionalArguments());
 

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Saves docs/screenshots/main-en.png, main-ja.png, summary-en.png, summary-ja.png and
-# reply-ja.png: the real app, started on the GUI test fixtures without a display (QT_QPA_PLATFORM=offscreen; fonts-noto-cjk renders Japanese),
-# grabbed with QWidget::grab() by the app's hidden --screenshot option (--screenshot-view picks
-# the summary tab or the reply composer).
+# reply-ja.png: the real app, started on the test fixtures without a display
+# (QT_QPA_PLATFORM=offscreen; fonts-noto-cjk renders Japanese), grabbed with QWidget::grab() by
+# the app's hidden --screenshot option (--screenshot-view picks the summary tab or the reply
+# composer).
 #
 #   scripts/screenshots.sh [BUILD_DIR]        (default: build-gui)
 set -eu
@@ -17,7 +18,8 @@ mkdir -p "$out"
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
 fixture_files="$fixtures/two-recipients.eml $fixtures/userunknown.eml $fixtures/mailboxfull.eml
-    $fixtures/two.mbox $fixtures/not-a-bounce.eml $fixtures/hostunknown-typo.eml"
+    $fixtures/two.mbox $fixtures/not-a-bounce.eml"
+typo=$root/tests/fixtures/suggest/hostunknown-typo.eml
 shot() { # NAME LANG VIEW FILE...
     name=$1 lang=$2 view=$3
     shift 3
@@ -30,7 +32,7 @@ for lang in en ja; do
     shot "main-$lang" "$lang" message $fixture_files
     # The summary of the GUI fixtures and the core fixtures together: more reasons and days.
     # shellcheck disable=SC2086
-    shot "summary-$lang" "$lang" summary $fixture_files "$root/tests/fixtures/core"
+    shot "summary-$lang" "$lang" summary $fixture_files "$typo" "$root/tests/fixtures/core"
 done
 # The reply about the mistyped carrier address (it carries the "did you mean" note).
-shot reply-ja ja reply "$fixtures/hostunknown-typo.eml"
+shot reply-ja ja reply "$typo"

@@ -1,7 +1,6 @@
 // The main window end to end: drops, highlights, explanation, language switching, loading a
 // large folder off the UI thread, cancelling, paste, errors and the export entry points.
 #include "AnalysisWorker.h"
-#include "explain/BounceExplainer.h"
 #include "BounceFilterProxy.h"
 #include "BounceTableModel.h"
 #include "BounceTablePane.h"
@@ -10,6 +9,7 @@
 #include "MessageView.h"
 #include "RecipientCard.h"
 #include "SpanStyle.h"
+#include "explain/BounceExplainer.h"
 
 #include <QAction>
 #include <QApplication>
@@ -516,7 +516,8 @@ void TestGui::exportsFromWindow()
     QFile csv(dir.filePath("s.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll(),
-        QByteArray("email\r\ninfo@nowhere.example.jp\r\nsato@example.jp\r\ntanaka@example.jp\r\n"));
+        QByteArray(
+            "email,suggestion\r\ninfo@nowhere.example.jp,\r\nsato@example.jp,\r\ntanaka@example.jp,\r\n"));
     QVERIFY(w.exportTo(MainWindow::ExportKind::ReportPdf, dir.filePath("r.pdf"), &error));
     QFile pdf(dir.filePath("r.pdf"));
     QVERIFY(pdf.open(QIODevice::ReadOnly));

@@ -16,7 +16,7 @@ namespace bouncelens {
 
 namespace {
 
-constexpr int kTimelineHeight = 170;
+constexpr int kTimelineHeight = 120;
 
 int rowHeight(const QFont &font)
 {
