@@ -880,10 +880,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <translation>ドメイン別の宛先数（上位 20 件）</translation>
     </message>
     <message>
-        <source>Bounces per day</source>
-        <translation>日別のバウンス数</translation>
-    </message>
-    <message>
         <source>Messages by kind</source>
         <translation>種類別のメール数</translation>
     </message>
@@ -918,6 +914,10 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source> · %1 could not be read</source>
         <translation>・読み込めなかったもの %1 件</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>日別のメール数</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,7 @@ SummaryReport::Chart SummaryReport::chart(Facet facet) const
             c.bars.append({n.key, SummaryWriter::domainLabel(n.key), n.count});
         break;
     case Facet::Day:
-        c.title = tr("Bounces per day");
+        c.title = tr("Messages per day");
         c.style = BarChart::Style::Timeline;
         for (const SummaryCount &n : s.timeline())
             c.bars.append({n.key, n.key, n.count});
