@@ -31,6 +31,14 @@
         <source>The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.</source>
         <translation>メッセージの入れ子が深すぎるため、外側の部分だけを解析しました。</translation>
     </message>
+    <message>
+        <source>The report names no recipient; %1 is a guess from the returned message&apos;s To field.</source>
+        <translation>レポートに宛先が記載されていないため、%1 は返送されたメールの To 欄から推測したものです。</translation>
+    </message>
+    <message>
+        <source>This is a bounce, but it does not say which recipient failed.</source>
+        <translation>バウンスメールですが、どの宛先への配信に失敗したのかが書かれていません。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogCommand</name>
@@ -88,6 +96,29 @@ vendor（&quot;5.7.606&quot;）。
     </message>
 </context>
 <context>
+    <name>CertificatePrompt</name>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>信頼されていない証明書</translation>
+    </message>
+    <message>
+        <source>The mail server %1 presented a certificate that this computer does not trust.</source>
+        <translation>メールサーバー %1 が、このコンピューターで信頼されていない証明書を提示しました。</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256 フィンガープリント: %1</translation>
+    </message>
+    <message>
+        <source>If you trust it, BounceLens accepts exactly this certificate for %1 from now on and asks again if the server&apos;s certificate changes.</source>
+        <translation>信頼すると、今後 %1 についてはこの証明書に限り受け入れます。サーバーの証明書が変わった場合は、改めて確認します。</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>この証明書を信頼する(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Bounce (the message was not delivered)</source>
@@ -124,22 +155,6 @@ vendor（&quot;5.7.606&quot;）。
         <translation>
             <numerusform>候補のメールを %n 件調べました</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Explains bounced e-mail.</source>
-        <translation>届かなかったメール（バウンスメール）の内容を説明します。</translation>
-    </message>
-    <message>
-        <source>Language of the window: en or ja.</source>
-        <translation>ウィンドウの言語: en または ja。</translation>
-    </message>
-    <message>
-        <source>Save a screenshot of the window to PNG and quit.</source>
-        <translation>ウィンドウのスクリーンショットを PNG で保存して終了します。</translation>
-    </message>
-    <message>
-        <source>Messages, mbox files, maildirs or folders to open.</source>
-        <translation>開くメール、mbox ファイル、maildir またはフォルダー。</translation>
     </message>
     <message>
         <source>--lang takes en or ja, not &quot;%1&quot;.</source>
@@ -294,9 +309,33 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>この証明書を信頼するには、--trust-fingerprint %1 を付けて再実行するか、--ca-file FILE で認証局の証明書を指定してください。</translation>
     </message>
     <message>
+        <source>bouncelens: unknown option &quot;%1&quot;.</source>
+        <translation>bouncelens: 「%1」というオプションはありません。</translation>
+    </message>
+    <message>
+        <source>bouncelens: &quot;%1&quot; is not a command, and no file or folder of that name exists.</source>
+        <translation>bouncelens: 「%1」はコマンドではなく、その名前のファイルやフォルダーもありません。</translation>
+    </message>
+    <message>
+        <source>bouncelens: &quot;%1&quot; is not a command. Did you mean &quot;bouncelens %2&quot;?</source>
+        <translation>bouncelens: 「%1」はコマンドではありません。「bouncelens %2」のことですか？</translation>
+    </message>
+    <message>
+        <source>bouncelens: there is no display to open the window on; to explain bounces in the terminal, run &quot;bouncelens explain FILE...&quot; instead.</source>
+        <translation>bouncelens: ウィンドウを開けるディスプレイがないため、端末で説明する「bouncelens explain FILE...」をお使いください。</translation>
+    </message>
+    <message>
+        <source>--jobs takes a number of threads from 1 to 1024.</source>
+        <translation>--jobs には 1 から 1024 までのスレッド数を指定してください。</translation>
+    </message>
+    <message>
+        <source>summary needs at least one PATH.</source>
+        <translation>summary には PATH を 1 つ以上指定してください。</translation>
+    </message>
+    <message>
         <source>Usage:
   bouncelens [FILE...]                      open the window (with these files)
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
                                             explain bounces without a window
   bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
                                             count them by kind, reason, domain and day
@@ -307,11 +346,12 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
   bouncelens --version | --help
 
 PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
+--jobs N is how many threads analyse at once (default: one per CPU core).
 Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
 </source>
         <translation>使い方:
   bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
                                             ウィンドウを開かずにバウンスメールを説明します
   bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
                                             種類・原因・ドメイン・日付ごとに集計します
@@ -322,16 +362,20 @@ Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
   bouncelens --version | --help
 
 PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
+--jobs N は同時に解析するスレッドの数です（既定は CPU コアの数）。
 終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
 </translation>
     </message>
+</context>
+<context>
+    <name>ExplainProgress</name>
     <message>
-        <source>summary needs at least one PATH.</source>
-        <translation>summary には PATH を 1 つ以上指定してください。</translation>
+        <source>%1 messages, %2 per second</source>
+        <translation>%1 通、毎秒 %2 通</translation>
     </message>
     <message>
-        <source>What the screenshot shows: message, summary or reply.</source>
-        <translation>スクリーンショットに写す画面: message、summary または reply。</translation>
+        <source>, %1 left</source>
+        <translation>、残り %1</translation>
     </message>
 </context>
 <context>
@@ -422,6 +466,10 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>Your mail administrator, with the server&apos;s message below.</source>
         <translation>メール管理者（下記のサーバーのメッセージを添えて相談してください）。</translation>
+    </message>
+    <message>
+        <source>The report names no recipient: the address is a guess from the returned message&apos;s To field.</source>
+        <translation>レポートに宛先が記載されていません。このアドレスは、返送されたメールの To 欄から推測したものです。</translation>
     </message>
 </context>
 <context>
@@ -617,20 +665,12 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <translation>標準入力を読み込めませんでした。</translation>
     </message>
     <message>
-        <source>Standard input is larger than %1 MB, the most BounceLens reads at once.</source>
-        <translation>標準入力が %1 MB を超えています。BounceLens が一度に読み込めるのは %1 MB までです。</translation>
-    </message>
-    <message>
         <source>The file does not exist.</source>
         <translation>ファイルが存在しません。</translation>
     </message>
     <message>
         <source>This is a folder, not a message file.</source>
         <translation>これはフォルダーです。メールのファイルではありません。</translation>
-    </message>
-    <message>
-        <source>The file is %1 MB, larger than the %2 MB BounceLens reads at once.</source>
-        <translation>ファイルのサイズが %1 MB あり、BounceLens が一度に読み込める %2 MB を超えています。</translation>
     </message>
     <message>
         <source>The file could not be opened: %1</source>
@@ -1350,26 +1390,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <translation>✔ %1 に接続してログインし、フォルダー %2 を読み取れることを確認しました。</translation>
     </message>
     <message>
-        <source>Untrusted Certificate</source>
-        <translation>信頼されていない証明書</translation>
-    </message>
-    <message>
-        <source>The mail server %1 presented a certificate that this computer does not trust.</source>
-        <translation>メールサーバー %1 が、このコンピューターで信頼されていない証明書を提示しました。</translation>
-    </message>
-    <message>
-        <source>SHA-256 fingerprint: %1</source>
-        <translation>SHA-256 フィンガープリント: %1</translation>
-    </message>
-    <message>
-        <source>If you trust it, BounceLens accepts exactly this certificate for %1 from now on and asks again if the server&apos;s certificate changes.</source>
-        <translation>信頼すると、今後 %1 についてはこの証明書に限り受け入れます。サーバーの証明書が変わった場合は、改めて確認します。</translation>
-    </message>
-    <message>
-        <source>&amp;Trust This Certificate</source>
-        <translation>この証明書を信頼する(&amp;T)</translation>
-    </message>
-    <message>
         <source>Refresh folders</source>
         <translation>フォルダー一覧を更新</translation>
     </message>
@@ -1842,6 +1862,17 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>Write a reply to your customer about this bounce, in English or Japanese</source>
         <translation>このバウンスについて、お客様への返信を日本語または英語で作成します</translation>
+    </message>
+    <message>
+        <source>%1
+Final recipient: %2</source>
+        <comment>the address the sender used, then where it led</comment>
+        <translation>%1
+最終的な宛先：%2</translation>
+    </message>
+    <message>
+        <source>Guessed from the returned message&apos;s To field: the report names no recipient.</source>
+        <translation>返送されたメールの To 欄から推測しました（レポートに宛先が記載されていません）。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "BounceFilterProxy.h"
 #include "BounceTableModel.h"
 #include "BounceTablePane.h"
+#include "CertificatePrompt.h"
 #include "ExplanationPanel.h"
 #include "Exporters.h"
 #include "FetchAccount.h"
@@ -602,19 +603,17 @@ void MainWindow::onFetchFinished(const FetchResult &result)
     updateActions();
     const QString host = m_fetchHost;
     const int found = int(result.messages.size());
-    if (result.error == FetchError::Certificate && !result.certificateFingerprint.isEmpty()) {
-        FetchDialog::askToTrustCertificate(
-            this, host, result.certificateFingerprint, result.errorText, [this, result](bool trusted) {
-                if (!trusted) {
-                    emit fetchFinished(result);
-                    return;
-                }
-                FetchOptions options = m_fetchWorker->options();
-                options.trustedFingerprints << result.certificateFingerprint;
-                startFetch(options);
-            });
+    const bool asked = CertificatePrompt::askIfUntrusted(this, host, result, [this, result](bool trusted) {
+        if (!trusted) {
+            emit fetchFinished(result);
+            return;
+        }
+        FetchOptions options = m_fetchWorker->options();
+        options.trustedFingerprints << result.certificateFingerprint;
+        startFetch(options);
+    });
+    if (asked)
         return;
-    }
     if (result.ok()) {
         statusBar()->showMessage(tr("%n bounce(s) fetched from %1.", nullptr, found).arg(host), 8000);
     } else if (result.error == FetchError::Cancelled) {

@@ -56,7 +56,7 @@ public:
     // fetch starts when it is accepted. Returns the dialog (it deletes itself when closed).
     FetchDialog *openFetchDialog();
     // Fetches in the background; each bounce is added to the table as it arrives. An untrusted
-    // certificate is offered for trust (FetchDialog::askToTrustCertificate), then fetched again.
+    // certificate is offered for trust (CertificatePrompt), then fetched again.
     void startFetch(const FetchOptions &options);
     [[nodiscard]] bool isFetching() const;
 

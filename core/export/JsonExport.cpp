@@ -158,6 +158,10 @@ void writeRecipient(LineWriter &w, const MessageAnalysis &a, const RecipientResu
 {
     w.beginObject();
     w.key("address").value(r.address);
+    if (!r.finalRecipient.isEmpty())
+        w.key("final_recipient").value(r.finalRecipient);
+    if (r.addressGuessed)
+        w.key("address_guessed").value(true);
     w.key("action").value(r.action);
     w.key("status").value(r.status);
     w.key("reply_code").value(r.replyCode);
@@ -177,6 +181,8 @@ void writeRecipient(LineWriter &w, const MessageAnalysis &a, const RecipientResu
     w.key("rule").value(r.evidence.rule);
     w.key("matched").value(r.evidence.matched);
     w.key("field").value(r.evidence.field);
+    if (r.addressGuessed) // where the address came from, when the report did not say
+        w.key("address_source").value(QStringLiteral("original-to"));
     w.endObject();
 
     const Explanation e = BounceExplainer::explain(a, r, language);

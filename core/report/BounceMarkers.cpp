@@ -54,6 +54,8 @@ const QStringList &recipientCues()
         QStringLiteral("unknown user:"),  QStringLiteral("unknown user"),
         QStringLiteral("user unknown:"),  QStringLiteral("mailbox"),
         QStringLiteral("undeliverable to"),
+        QStringLiteral("delivering your mail to"), QStringLiteral("delivering your message to"),
+        QStringLiteral("deliver your message to"), QStringLiteral("deliver your mail to"),
         QStringLiteral("宛先:"),            QStringLiteral("宛先："),
     };
     return cues;
@@ -146,6 +148,12 @@ const QStringList &autoReplySubjects()
         QStringLiteral("automatic reply"), QStringLiteral("out of office"), QStringLiteral("out of the office"),
         QStringLiteral("vacation"), QStringLiteral("autosvar"), QStringLiteral("abwesenheitsnotiz"),
         QStringLiteral("自動応答"), QStringLiteral("自動返信"), QStringLiteral("不在"),
+        QStringLiteral("out-of-office"), QStringLiteral("automatische antwort"), QStringLiteral("automatisch antwoord"),
+        QStringLiteral("réponse automatique"), QStringLiteral("reponse automatique"), QStringLiteral("absence du bureau"),
+        QStringLiteral("respuesta automática"), QStringLiteral("respuesta automatica"), QStringLiteral("fuera de la oficina"),
+        QStringLiteral("risposta automatica"), QStringLiteral("fuori ufficio"), QStringLiteral("resposta automática"),
+        QStringLiteral("resposta automatica"), QStringLiteral("fora do escritório"), QStringLiteral("自动回复"),
+        QStringLiteral("自動回覆"), QStringLiteral("autosvar"), QStringLiteral("automaattinen vastaus"),
     };
     return subjects;
 }

@@ -76,15 +76,33 @@ private:
     QSet<QString> m_values;
 };
 
+// One '@' with text on both sides and no spaces: an address a sender can have typed.
+bool isPlainMailbox(const QString &address)
+{
+    const qsizetype at = address.indexOf(QLatin1Char('@'));
+    return at > 0 && at == address.lastIndexOf(QLatin1Char('@')) && at + 1 < address.size()
+        && !address.contains(QLatin1Char(' ')) && !address.contains(QLatin1Char('/'));
+}
+
 RecipientResult recipientFrom(const HeaderBlock &block, bool global, StringPool &pool)
 {
     RecipientResult r;
-    QByteArray address = block.value("Final-Recipient");
-    if (stripType(address).isEmpty())
-        address = block.value("Original-Recipient");
-    r.address = DeliveryStatusParser::addressValue(address);
-    if (global)
-        r.address = unescapeUtf8Address(r.address);
+    // `address` is the one the sender used (RFC 3464 2.3.1: Original-Recipient, when the
+    // reporting MTA kept it); Final-Recipient is what the address became after aliases and
+    // forwards. An Original-Recipient that names no mailbox (an X.400 form, a bare local part)
+    // gives way to Final-Recipient.
+    QString final = DeliveryStatusParser::addressValue(block.value("Final-Recipient"));
+    QString original = DeliveryStatusParser::addressValue(block.value("Original-Recipient"));
+    if (global) {
+        final = unescapeUtf8Address(final);
+        original = unescapeUtf8Address(original);
+    }
+    if (isPlainMailbox(original) && final.compare(original, Qt::CaseInsensitive) != 0) {
+        r.address = original;
+        r.finalRecipient = final;
+    } else {
+        r.address = final.isEmpty() ? original : final;
+    }
     r.action = QString::fromLatin1(block.value("Action")).trimmed().toLower();
     // "failed (bad destination)" style actions: keep the keyword.
     if (const qsizetype sp = r.action.indexOf(QLatin1Char(' ')); sp > 0)
