@@ -302,7 +302,8 @@ void TestCli::windowUsageErrors_data()
     QTest::newRow("window language") << QStringList {"--lang", "fr"} << "C.UTF-8"
                                      << "--lang takes en or ja, not \"fr\"";
     QTest::newRow("misspelt command, Japanese")
-        << QStringList {"sumary", "x"} << "ja_JP.UTF-8" << u"「sumary」はコマンドではなく"_qs;
+        << QStringList {"sumary", "x"} << "ja_JP.UTF-8"
+        << u"「sumary」はコマンドではありません。「bouncelens summary」のことですか？"_qs;
 }
 
 void TestCli::windowUsageErrors()

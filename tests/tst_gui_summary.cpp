@@ -88,6 +88,14 @@ int rowsFor(const MainWindow &w, Facet facet, const QString &key)
     return n;
 }
 
+QString labelOf(const BarChart *chart, const QString &key)
+{
+    for (const BarChart::Bar &bar : chart->bars())
+        if (bar.key == key)
+            return bar.label;
+    return {};
+}
+
 void clickBar(BarChart *chart, const QString &key)
 {
     for (qsizetype i = 0; i < chart->bars().size(); ++i)
@@ -136,7 +144,8 @@ private slots:
             sum += bar.count;
         QCOMPARE(sum, s.recipients);
         QVERIFY(reasons->isVisible());
-        QCOMPARE(reasons->bars().first().label, QStringLiteral("The address does not exist"));
+        QCOMPARE(
+            labelOf(reasons, QStringLiteral("userunknown")), QStringLiteral("The address does not exist"));
     }
 
     void filterByBar_data()
@@ -232,10 +241,11 @@ private slots:
         loadAll(w);
         w.setLanguage(Language::Japanese, false);
         BarChart *reasons = w.workspaceTabs()->summaryView()->chart(Facet::Reason);
-        QCOMPARE(reasons->bars().first().label, u"宛先のメールアドレスが存在しません"_qs);
+        QCOMPARE(labelOf(reasons, QStringLiteral("userunknown")), u"宛先のメールアドレスが存在しません"_qs);
         QTRY_COMPARE(w.workspaceTabs()->tabText(1), u"集計(&U)"_qs);
         w.setLanguage(Language::English, false);
-        QCOMPARE(reasons->bars().first().label, QStringLiteral("The address does not exist"));
+        QCOMPARE(
+            labelOf(reasons, QStringLiteral("userunknown")), QStringLiteral("The address does not exist"));
     }
 
     void exports_data()
