@@ -154,6 +154,7 @@ int runFetchCommand(const QStringList &arguments)
     QTextStream text(&stdoutFile);
     text.setEncoding(QStringConverter::Utf8);
 
+    fetch.keepMessages = false; // printed as they arrive, below
     MailboxFetcher fetcher(fetch);
     // Results are printed as they arrive, so a long fetch shows progress and an error late in
     // the run still leaves everything found before it on standard output.
@@ -170,8 +171,7 @@ int runFetchCommand(const QStringList &arguments)
     if (result.error == FetchError::InvalidRequest)
         return usageError(result.errorText);
     if (!options.json)
-        text << QCoreApplication::translate(
-            "CommandLine", "%n bounce(s) found", nullptr, int(result.messages.size()))
+        text << QCoreApplication::translate("CommandLine", "%n bounce(s) found", nullptr, result.found)
              << QStringLiteral(" (")
              << QCoreApplication::translate(
                     "CommandLine", "%n candidate message(s) examined", nullptr, result.examined)

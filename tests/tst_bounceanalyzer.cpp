@@ -277,6 +277,14 @@ void TestBounceAnalyzer::messageKinds_data()
                                                             << "delay"
                                                             << "ichiro@example.ne.jp"
                                                             << "expired";
+    QTest::newRow("delay: Exchange in German, 'noch nicht zugestellt'") << "delay-exchange-de.eml"
+                                                                        << "delay"
+                                                                        << "klaus@example.net"
+                                                                        << "";
+    QTest::newRow("failure: Exchange in German, expired") << "fail-exchange-de.eml"
+                                                          << "bounce"
+                                                          << "karin@example.net"
+                                                          << "expired";
     QTest::newRow("failure: Exim retry timeout with a 451") << "fail-exim-retry-timeout.eml"
                                                             << "bounce"
                                                             << "old@example.org"
@@ -305,6 +313,10 @@ void TestBounceAnalyzer::messageKinds_data()
                                                       << "autoreply"
                                                       << "max@example.de"
                                                       << "vacation";
+    QTest::newRow("vacation de Abwesend") << "auto-de3.eml"
+                                          << "autoreply"
+                                          << "klaus@example.de"
+                                          << "vacation";
     QTest::newRow("vacation fr Réponse automatique") << "auto-fr.eml"
                                                      << "autoreply"
                                                      << "marie@example.fr"

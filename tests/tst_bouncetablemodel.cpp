@@ -1,8 +1,9 @@
 // The bounce table model and its filter proxy, without a window.
-#include "analysis/BounceAnalyzer.h"
 #include "BounceFilterProxy.h"
 #include "BounceTableModel.h"
+#include "analysis/BounceAnalyzer.h"
 #include "message/MessageLoader.h"
+#include "message/MessageStream.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -46,6 +47,8 @@ private slots:
     void parseDate_data();
     void parseDate();
     void clearAndReasons();
+    void compactRows_data();
+    void compactRows();
 };
 
 void TestBounceTableModel::passesModelTester()
@@ -232,6 +235,26 @@ void TestBounceTableModel::parseDate_data()
                                   << QDateTime(QDate(2024, 5, 14), QTime(1, 15, 2), Qt::UTC);
     QTest::newRow("no weekday") << "16 May 2024 17:40:09 +0900"
                                 << QDateTime(QDate(2024, 5, 16), QTime(8, 40, 9), Qt::UTC);
+    QTest::newRow("two-digit year, no seconds, named zone")
+        << "Thu, 2 May 24 10:15 EST" << QDateTime(QDate(2024, 5, 2), QTime(15, 15), Qt::UTC);
+    QTest::newRow("GMT") << "Sat, 01 Jun 2024 00:00:00 GMT"
+                         << QDateTime(QDate(2024, 6, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("JST by name") << "Mon, 3 Jun 2024 09:00:00 JST"
+                                 << QDateTime(QDate(2024, 6, 3), QTime(0, 0), Qt::UTC);
+    QTest::newRow("no zone is UTC") << "3 Jun 2024 09:00:00"
+                                    << QDateTime(QDate(2024, 6, 3), QTime(9, 0), Qt::UTC);
+    QTest::newRow("extra spaces, full day name")
+        << "Monday,  3   Jun  2024   09:00:00   +0200" << QDateTime(QDate(2024, 6, 3), QTime(7, 0), Qt::UTC);
+    QTest::newRow("asctime") << "Mon Jan  1 00:00:00 2024"
+                             << QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("ISO 8601") << "2024-05-15T08:02:11+09:00"
+                              << QDateTime(QDate(2024, 5, 14), QTime(23, 2, 11), Qt::UTC);
+    QTest::newRow("offset with colon")
+        << "15 May 2024 08:02:11 +09:00" << QDateTime(QDate(2024, 5, 14), QTime(23, 2, 11), Qt::UTC);
+    QTest::newRow("dotted time") << "15 May 2024 08.02.11 +0000"
+                                 << QDateTime(QDate(2024, 5, 15), QTime(8, 2, 11), Qt::UTC);
+    QTest::newRow("31 February") << "31 Feb 2024 08:02:11 +0000" << QDateTime();
+    QTest::newRow("no time") << "15 May 2024" << QDateTime();
     QTest::newRow("garbage") << "yesterday-ish" << QDateTime();
     QTest::newRow("empty") << "" << QDateTime();
 }
@@ -254,6 +277,61 @@ void TestBounceTableModel::clearAndReasons()
     model.clear();
     QVERIFY(model.reasons().isEmpty());
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestBounceTableModel::compactRows_data()
+{
+    QTest::addColumn<QStringList>("names");
+    QTest::newRow("single files") << QStringList {
+        "userunknown.eml", "two-recipients.eml", "not-a-bounce.eml"};
+    QTest::newRow("an mbox") << QStringList {"two.mbox"};
+    QTest::newRow("everything") << kAll;
+}
+
+void TestBounceTableModel::compactRows()
+{
+    // The window keeps messages read from files compact (no bytes, no display text) and brings
+    // one back whole when it is shown: the table must not tell the difference.
+    QFETCH(QStringList, names);
+    const QList<LoadedMessage> whole = loadFixtures(names);
+    QList<LoadedMessage> compact;
+    QStringList paths;
+    for (const QString &n : names)
+        paths << QStringLiteral(BOUNCELENS_FIXTURES "/gui/") + n;
+    const BounceAnalyzer analyzer;
+    for (MessageStream stream(paths); std::optional<RawMessage> raw = stream.next();)
+        compact << LoadedMessage::compact(analyzer.analyze(*raw), *raw);
+    QCOMPARE(compact.size(), whole.size());
+
+    BounceTableModel wholeModel;
+    BounceTableModel compactModel;
+    QAbstractItemModelTester tester(&compactModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    wholeModel.appendMessages(whole);
+    compactModel.appendMessages(compact);
+    QCOMPARE(compactModel.rowCount(), wholeModel.rowCount());
+    const QList<int> roles {Qt::DisplayRole, Qt::ToolTipRole, BounceTableModel::SortRole,
+        BounceTableModel::MessageIndexRole, BounceTableModel::RecipientIndexRole,
+        BounceTableModel::ReasonRole, BounceTableModel::PermanentRole, BounceTableModel::HardBounceRole,
+        BounceTableModel::FailureRole, BounceTableModel::SearchTextRole};
+    for (int row = 0; row < compactModel.rowCount(); ++row)
+        for (int column = 0; column < BounceTableModel::ColumnCount; ++column)
+            for (const int role : roles)
+                QCOMPARE(
+                    compactModel.index(row, column).data(role), wholeModel.index(row, column).data(role));
+    for (int i = 0; i < compact.size(); ++i) {
+        const LoadedMessage &kept = compactModel.messageAt(i);
+        QVERIFY(kept.isCompact());
+        QVERIFY(kept.raw.isEmpty());
+        QVERIFY(kept.analysis.displayText.isEmpty());
+        // Whole again: the same bytes, text and spans as analysed at first (twice: once cached).
+        for (int pass = 0; pass < 2; ++pass) {
+            const LoadedMessage full = compactModel.fullMessage(i);
+            QCOMPARE(full.raw, whole.at(i).raw);
+            QCOMPARE(full.analysis.displayText, whole.at(i).analysis.displayText);
+            QCOMPARE(full.analysis.spans, whole.at(i).analysis.spans);
+            QCOMPARE(full.analysis.index, whole.at(i).analysis.index);
+        }
+    }
 }
 
 QTEST_MAIN(TestBounceTableModel)

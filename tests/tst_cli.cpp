@@ -289,7 +289,10 @@ void TestCli::windowUsageErrors_data()
     QTest::addColumn<QString>("lang");
     QTest::addColumn<QString>("expected");
     QTest::newRow("misspelt command") << QStringList {"sumary", "x"} << "C.UTF-8"
-                                      << "\"sumary\" is not a command";
+                                      << "\"sumary\" is not a command. Did you mean \"bouncelens summary\"?";
+    QTest::newRow("unknown word")
+        << QStringList {"frobnicate"} << "C.UTF-8"
+        << "\"frobnicate\" is not a command, and no file or folder of that name exists.";
     QTest::newRow("near a command") << QStringList {"explian", fixture("not-bounce.eml")} << "C.UTF-8"
                                     << "Did you mean \"bouncelens explain\"?";
     QTest::newRow("upper case near a command") << QStringList {"Catalgo"} << "C.UTF-8"
@@ -302,8 +305,9 @@ void TestCli::windowUsageErrors_data()
     QTest::newRow("window language") << QStringList {"--lang", "fr"} << "C.UTF-8"
                                      << "--lang takes en or ja, not \"fr\"";
     QTest::newRow("misspelt command, Japanese")
-        << QStringList {"sumary", "x"} << "ja_JP.UTF-8"
-        << u"「sumary」はコマンドではありません。「bouncelens summary」のことですか？"_qs;
+        << QStringList {"sumary", "x"} << "ja_JP.UTF-8" << u"「bouncelens summary」のことですか"_qs;
+    QTest::newRow("unknown word, Japanese")
+        << QStringList {"frobnicate"} << "ja_JP.UTF-8" << u"「frobnicate」はコマンドではなく"_qs;
 }
 
 void TestCli::windowUsageErrors()

@@ -183,7 +183,7 @@ void TestGui::dropShowsHighlightsAndExplanation()
     QVERIFY(waitLoaded(w));
     QCOMPARE(w.currentMessage(), 0);
 
-    const MessageAnalysis &a = w.model()->messageAt(0).analysis;
+    const MessageAnalysis a = w.model()->fullMessage(0).analysis;
     QVERIFY(!a.spans.isEmpty());
     QTextDocument *doc = w.messageView()->document();
     QCOMPARE(doc->toPlainText(), a.displayText);
@@ -257,7 +257,7 @@ void TestGui::clickingHighlightShowsExplanation()
     QVERIFY(dropUrls(&w, urls({"two-recipients.eml"})));
     QVERIFY(waitLoaded(w));
     QTest::qWait(50);
-    const MessageAnalysis &a = w.model()->messageAt(0).analysis;
+    const MessageAnalysis a = w.model()->fullMessage(0).analysis;
     qsizetype spanIndex = -1;
     for (qsizetype i = 0; i < a.spans.size(); ++i)
         if (a.spans.at(i).role == SpanRole::Recipient && a.spans.at(i).recipient == 1)
@@ -288,9 +288,9 @@ void TestGui::rawSourceToggle()
     const QString raw = QString::fromUtf8(f.readAll());
     w.messageView()->rawSourceAction()->setChecked(true);
     QCOMPARE(w.messageView()->document()->toPlainText(), raw);
-    QCOMPARE(QString::fromUtf8(w.model()->messageAt(0).raw), raw); // the bytes as read, not re-read
+    QCOMPARE(QString::fromUtf8(w.model()->fullMessage(0).raw), raw); // read again from the file
     w.messageView()->rawSourceAction()->setChecked(false);
-    QCOMPARE(w.messageView()->document()->toPlainText(), w.model()->messageAt(0).analysis.displayText);
+    QCOMPARE(w.messageView()->document()->toPlainText(), w.model()->fullMessage(0).analysis.displayText);
 }
 
 void TestGui::switchLanguage()
@@ -402,7 +402,7 @@ void TestGui::pasteMessage()
     QCOMPARE(w.model()->messages().size(), 1);
     QCOMPARE(
         w.model()->messageAt(0).analysis.recipients.value(0).address, QStringLiteral("tanaka@example.jp"));
-    QVERIFY(!w.model()->messageAt(0).raw.isEmpty());
+    QVERIFY(!w.model()->fullMessage(0).raw.isEmpty());
 }
 
 void TestGui::unreadableFilesReportedOnce()
@@ -516,8 +516,7 @@ void TestGui::exportsFromWindow()
     QFile csv(dir.filePath("s.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll(),
-        QByteArray(
-            "email,suggestion\r\ninfo@nowhere.example.jp,\r\nsato@example.jp,\r\ntanaka@example.jp,\r\n"));
+        QByteArray("email,suggestion\r\ninfo@nowhere.example.jp,\r\nsato@example.jp,\r\ntanaka@example.jp,\r\n"));
     QVERIFY(w.exportTo(MainWindow::ExportKind::ReportPdf, dir.filePath("r.pdf"), &error));
     QFile pdf(dir.filePath("r.pdf"));
     QVERIFY(pdf.open(QIODevice::ReadOnly));

@@ -329,10 +329,6 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>--jobs には 1 から 1024 までのスレッド数を指定してください。</translation>
     </message>
     <message>
-        <source>summary needs at least one PATH.</source>
-        <translation>summary には PATH を 1 つ以上指定してください。</translation>
-    </message>
-    <message>
         <source>Usage:
   bouncelens [FILE...]                      open the window (with these files)
   bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
@@ -365,6 +361,10 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
 --jobs N は同時に解析するスレッドの数です（既定は CPU コアの数）。
 終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
 </translation>
+    </message>
+    <message>
+        <source>summary needs at least one PATH.</source>
+        <translation>summary には PATH を 1 つ以上指定してください。</translation>
     </message>
 </context>
 <context>
@@ -470,6 +470,65 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>The report names no recipient: the address is a guess from the returned message&apos;s To field.</source>
         <translation>レポートに宛先が記載されていません。このアドレスは、返送されたメールの To 欄から推測したものです。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>No message is selected.</source>
+        <translation>メールが選択されていません。</translation>
+    </message>
+    <message>
+        <source>Bounce report: %1</source>
+        <translation>バウンスレポート: %1</translation>
+    </message>
+    <message>
+        <source>Export Suppression List</source>
+        <translation>送信停止リストのエクスポート</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Table as CSV</source>
+        <translation>一覧を CSV でエクスポート</translation>
+    </message>
+    <message>
+        <source>Export Table as JSON</source>
+        <translation>一覧を JSON でエクスポート</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;JSON Lines, one message per line (*.jsonl)</source>
+        <translation>JSON ファイル (*.json);;JSON Lines（1 行に 1 通） (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Explanation as HTML</source>
+        <translation>説明を HTML でエクスポート</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML ファイル (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Export Explanation as PDF</source>
+        <translation>説明を PDF でエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be saved.</source>
+        <translation>ファイル %1 を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Print Explanation</source>
+        <translation>説明の印刷</translation>
     </message>
 </context>
 <context>
@@ -656,6 +715,133 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>A user name is needed to log in to %1.</source>
         <translation>%1 にログインするにはユーザー名が必要です。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open bounced messages or mbox files</source>
+        <translation>バウンスメールまたは mbox ファイルを開きます</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>フォルダーを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open every message in a folder or maildir, including subfolders</source>
+        <translation>フォルダーまたは maildir 内のすべてのメールを、サブフォルダーも含めて開きます</translation>
+    </message>
+    <message>
+        <source>Fetch from &amp;Mailbox…</source>
+        <translation>メールボックスから取得(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it</source>
+        <translation>メールサーバー上のメールボックス（IMAP または POP3）のバウンスメールを、メールボックスを変更せずに読み取ります</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Suppression List (Hard Bounces, CSV)…</source>
+        <translation>送信停止リスト（ハードバウンス、CSV）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the addresses that must not be mailed again, in a CSV file mailing tools can import</source>
+        <translation>今後送信してはいけないアドレスを、メール配信ツールに取り込める CSV ファイルに保存します</translation>
+    </message>
+    <message>
+        <source>Table as &amp;CSV…</source>
+        <translation>一覧を CSV で保存(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Table as &amp;JSON…</source>
+        <translation>一覧を JSON で保存(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Explanation as &amp;PDF…</source>
+        <translation>説明を PDF で保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Explanation as &amp;HTML…</source>
+        <translation>説明を HTML で保存(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print Explanation…</source>
+        <translation>説明を印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear All</source>
+        <translation>すべて消去(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove every loaded message from the window</source>
+        <translation>読み込んだすべてのメールをウィンドウから取り除きます</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Message</source>
+        <translation>メールを貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Analyse a bounce copied to the clipboard as raw message text</source>
+        <translation>クリップボードにコピーしたバウンスメールのソースを解析します</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Text for Customer</source>
+        <translation>お客様向けの文面をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search the bounce table</source>
+        <translation>バウンス一覧を検索します</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Loading</source>
+        <translation>読み込みを中止(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About BounceLens</source>
+        <translation>BounceLens について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -1415,122 +1601,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <translation>お客様向けの文面をクリップボードにコピーしました。</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>開く(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open bounced messages or mbox files</source>
-        <translation>バウンスメールまたは mbox ファイルを開きます</translation>
-    </message>
-    <message>
-        <source>Open &amp;Folder…</source>
-        <translation>フォルダーを開く(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Open every message in a folder or maildir, including subfolders</source>
-        <translation>フォルダーまたは maildir 内のすべてのメールを、サブフォルダーも含めて開きます</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近使ったファイル(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>エクスポート(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Suppression List (Hard Bounces, CSV)…</source>
-        <translation>送信停止リスト（ハードバウンス、CSV）(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Save the addresses that must not be mailed again, in a CSV file mailing tools can import</source>
-        <translation>今後送信してはいけないアドレスを、メール配信ツールに取り込める CSV ファイルに保存します</translation>
-    </message>
-    <message>
-        <source>Table as &amp;CSV…</source>
-        <translation>一覧を CSV で保存(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Table as &amp;JSON…</source>
-        <translation>一覧を JSON で保存(&amp;J)…</translation>
-    </message>
-    <message>
-        <source>Explanation as &amp;PDF…</source>
-        <translation>説明を PDF で保存(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Explanation as &amp;HTML…</source>
-        <translation>説明を HTML で保存(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>&amp;Print Explanation…</source>
-        <translation>説明を印刷(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>C&amp;lear All</source>
-        <translation>すべて消去(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Remove every loaded message from the window</source>
-        <translation>読み込んだすべてのメールをウィンドウから取り除きます</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Paste Message</source>
-        <translation>メールを貼り付け(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Analyse a bounce copied to the clipboard as raw message text</source>
-        <translation>クリップボードにコピーしたバウンスメールのソースを解析します</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Text for Customer</source>
-        <translation>お客様向けの文面をコピー(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>検索(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Search the bounce table</source>
-        <translation>バウンス一覧を検索します</translation>
-    </message>
-    <message>
-        <source>Cancel &amp;Loading</source>
-        <translation>読み込みを中止(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About BounceLens</source>
-        <translation>BounceLens について(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt について(&amp;Q)</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>中止</translation>
     </message>
@@ -1609,62 +1679,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <translation>BounceLens</translation>
     </message>
     <message>
-        <source>No message is selected.</source>
-        <translation>メールが選択されていません。</translation>
-    </message>
-    <message>
-        <source>Bounce report: %1</source>
-        <translation>バウンスレポート: %1</translation>
-    </message>
-    <message>
-        <source>Export Suppression List</source>
-        <translation>送信停止リストのエクスポート</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export Table as CSV</source>
-        <translation>一覧を CSV でエクスポート</translation>
-    </message>
-    <message>
-        <source>Export Table as JSON</source>
-        <translation>一覧を JSON でエクスポート</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;JSON Lines, one message per line (*.jsonl)</source>
-        <translation>JSON ファイル (*.json);;JSON Lines（1 行に 1 通） (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Export Explanation as HTML</source>
-        <translation>説明を HTML でエクスポート</translation>
-    </message>
-    <message>
-        <source>HTML files (*.html *.htm)</source>
-        <translation>HTML ファイル (*.html *.htm)</translation>
-    </message>
-    <message>
-        <source>Export Explanation as PDF</source>
-        <translation>説明を PDF でエクスポート</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF ファイル (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 に保存しました</translation>
-    </message>
-    <message>
-        <source>The file %1 could not be saved.</source>
-        <translation>ファイル %1 を保存できませんでした。</translation>
-    </message>
-    <message>
-        <source>Print Explanation</source>
-        <translation>説明の印刷</translation>
-    </message>
-    <message>
         <source>About BounceLens</source>
         <translation>BounceLens について</translation>
     </message>
@@ -1679,14 +1693,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>Built with Qt %1 and vmime.</source>
         <translation>Qt %1 と vmime を使用しています。</translation>
-    </message>
-    <message>
-        <source>Fetch from &amp;Mailbox…</source>
-        <translation>メールボックスから取得(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it</source>
-        <translation>メールサーバー上のメールボックス（IMAP または POP3）のバウンスメールを、メールボックスを変更せずに読み取ります</translation>
     </message>
     <message numerus="yes">
         <source>%n bounce(s) fetched from %1.</source>
@@ -1840,6 +1846,17 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <translation>コードの意味</translation>
     </message>
     <message>
+        <source>%1
+Final recipient: %2</source>
+        <comment>the address the sender used, then where it led</comment>
+        <translation>%1
+最終的な宛先：%2</translation>
+    </message>
+    <message>
+        <source>Guessed from the returned message&apos;s To field: the report names no recipient.</source>
+        <translation>返送されたメールの To 欄から推測しました（レポートに宛先が記載されていません）。</translation>
+    </message>
+    <message>
         <source>About the address</source>
         <translation>アドレスについて</translation>
     </message>
@@ -1862,17 +1879,6 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>Write a reply to your customer about this bounce, in English or Japanese</source>
         <translation>このバウンスについて、お客様への返信を日本語または英語で作成します</translation>
-    </message>
-    <message>
-        <source>%1
-Final recipient: %2</source>
-        <comment>the address the sender used, then where it led</comment>
-        <translation>%1
-最終的な宛先：%2</translation>
-    </message>
-    <message>
-        <source>Guessed from the returned message&apos;s To field: the report names no recipient.</source>
-        <translation>返送されたメールの To 欄から推測しました（レポートに宛先が記載されていません）。</translation>
     </message>
 </context>
 <context>

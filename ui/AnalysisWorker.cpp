@@ -1,9 +1,12 @@
 #include "AnalysisWorker.h"
 
 #include "analysis/BounceAnalyzer.h"
-#include "message/MessageLoader.h"
+#include "analysis/InOrderPool.h"
+#include "message/FileWalker.h"
+#include "message/MessageStream.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 namespace bouncelens {
 
@@ -45,58 +48,71 @@ void AnalysisWorker::enqueue(const Job &job)
 // cancelled is dropped there.
 void AnalysisWorker::analyse(const Job &job, const JobRunner::Run &run, int interval)
 {
-    const MessageLoader loader;
-    const BounceAnalyzer analyzer; // one per thread, as the core recommends
+    const BounceAnalyzer analyzer; // const and stateless: shared by the pool's threads
     QList<LoadedMessage> batch;
     int messages = 0;
-    int filesDone = 0;
 
-    auto post = [this, &run](QList<LoadedMessage> items, int done, int total, int count) {
-        run.post([this, run, items = std::move(items), done, total, count] {
+    auto post = [this, &run](QList<LoadedMessage> items, int done, int total, int count, qint64 bytesDone,
+                    qint64 bytesTotal) {
+        run.post([this, run, items = std::move(items), done, total, count, bytesDone, bytesTotal] {
             if (run.isCancelled())
                 return;
             if (!items.isEmpty())
                 emit batchReady(items);
             emit progress(done, total, count);
+            emit bytesProgress(bytesDone, bytesTotal);
         });
-    };
-
-    QElapsedTimer sinceFlush;
-    sinceFlush.start();
-    auto take = [&](const RawMessage &raw, int total) {
-        batch.append({analyzer.analyze(raw), raw.bytes});
-        ++messages;
-        if (sinceFlush.elapsed() >= interval) {
-            post(std::exchange(batch, {}), filesDone, total, messages);
-            sinceFlush.restart();
-        }
     };
 
     if (job.paths.isEmpty()) {
         for (const RawMessage &raw :
-            loader.split(MessageLoader::normalizeLineEndings(job.bytes), job.source)) {
+            MessageLoader().split(MessageLoader::normalizeLineEndings(job.bytes), job.source)) {
             if (run.isCancelled())
                 break;
-            take(raw, 1);
+            batch.append({analyzer.analyze(raw), raw.bytes});
+            ++messages;
         }
-        filesDone = 1;
-        post(std::exchange(batch, {}), filesDone, 1, messages);
-    } else {
-        const QStringList files = loader.expand(job.paths);
-        const int total = int(files.size());
-        post({}, 0, total, 0);
-        for (const QString &file : files) {
-            if (run.isCancelled())
-                break;
-            for (const RawMessage &raw : loader.loadFile(file)) {
-                if (run.isCancelled())
-                    break;
-                take(raw, total);
-            }
-            ++filesDone;
-        }
-        post(std::exchange(batch, {}), filesDone, total, messages);
+        post(std::exchange(batch, {}), 1, 1, messages, job.bytes.size(), job.bytes.size());
+        return;
     }
+
+    // Names and sizes only, for the progress bar; the messages are read once, below.
+    int filesTotal = 0;
+    qint64 bytesTotal = 0;
+    for (FileWalker walker(job.paths); const std::optional<QString> file = walker.next();) {
+        ++filesTotal;
+        bytesTotal += QFileInfo(*file).size();
+        if (run.isCancelled())
+            return;
+    }
+    post({}, 0, filesTotal, 0, 0, bytesTotal);
+
+    MessageStream stream(job.paths);
+    QElapsedTimer sinceFlush;
+    sinceFlush.start();
+    using Pool = InOrderPool<RawMessage, LoadedMessage>;
+    Pool::Steps steps;
+    steps.produce = [&stream] { return stream.next(); };
+    steps.weight = [](const RawMessage &raw) { return qint64(raw.bytes.size()); };
+    steps.work = [&analyzer](RawMessage raw) {
+        MessageAnalysis analysis = analyzer.analyze(raw);
+        if (raw.source == QLatin1String("-"))
+            return LoadedMessage {std::move(analysis), raw.bytes};
+        return LoadedMessage::compact(std::move(analysis), raw);
+    };
+    steps.deliver = [&](LoadedMessage message) {
+        batch.append(std::move(message));
+        ++messages;
+        if (sinceFlush.elapsed() >= interval) {
+            post(std::exchange(batch, {}), stream.filesDone(), filesTotal, messages, stream.bytesRead(),
+                bytesTotal);
+            sinceFlush.restart();
+        }
+    };
+    steps.stopRequested = [&run] { return run.isCancelled(); };
+    // One core is left to the UI thread (and this reader), so the window stays responsive.
+    Pool::run({qMax(1, QThread::idealThreadCount() - 1)}, steps);
+    post(std::exchange(batch, {}), stream.filesDone(), filesTotal, messages, stream.bytesRead(), bytesTotal);
 }
 
 } // namespace bouncelens

@@ -9,10 +9,13 @@
 namespace bouncelens {
 
 // Loads and analyses messages off the UI thread. Jobs (paths, or pasted bytes) run one after
-// another on a worker thread with its own MessageLoader and BounceAnalyzer; results come back
-// in batches (every batchInterval() ms) so that a folder of thousands of messages fills the
-// table progressively without flooding the event loop. All signals are emitted on the thread
-// that owns this object (the UI thread). The thread lifecycle is JobRunner's.
+// another on a worker thread; a job streams its messages (MessageStream: one at a time, whatever
+// the size of the mailbox) and analyses them on all cores but one (InOrderPool: the UI thread
+// keeps a core), in input order.
+// Messages read from files come back compact (LoadedMessage::compact), in batches (every
+// batchInterval() ms) so that a folder of thousands of messages fills the table progressively
+// without flooding the event loop. All signals are emitted on the thread that owns this object
+// (the UI thread). The thread lifecycle is JobRunner's.
 class AnalysisWorker : public QObject
 {
     Q_OBJECT
@@ -36,6 +39,8 @@ signals:
     void batchReady(const QList<bouncelens::LoadedMessage> &messages);
     // Files read so far out of the files found; messages analysed so far in this job.
     void progress(int filesDone, int filesTotal, int messages);
+    // Bytes of input read so far out of the size of all inputs (an mbox's progress).
+    void bytesProgress(qint64 done, qint64 total);
     void jobFinished(bool cancelled);
     // Nothing running, nothing queued.
     void idle();

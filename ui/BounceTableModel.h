@@ -9,6 +9,8 @@ namespace bouncelens {
 
 // The bounce table: one row per recipient of every loaded message, and one row for a message
 // that names no recipient (a non-bounce, an unreadable file), so that every input shows up.
+// Messages are kept compact (LoadedMessage): what the table shows and where the message lives;
+// fullMessage() brings one back whole for the views.
 //
 // Columns (BounceTableModel::Column), Qt::DisplayRole text / Qt::ToolTipRole:
 //   Recipient   address                       / the server's message (diagnostic)
@@ -17,7 +19,8 @@ namespace bouncelens {
 //   Status      enhanced status code as written, "" when none
 //   Type        "Permanent failure" / "Temporary failure" ("" for non-failures)
 //   HardBounce  "Yes" / "No"                  / what a hard bounce means
-//   Date        the bounce's date, local time "yyyy-MM-dd HH:mm" / the Date header as written
+//   Date        the bounce's date (MailDate), local time "yyyy-MM-dd HH:mm", "" when it cannot be
+//               read / the Date header as written
 //   Source      file name (and "#n" inside an mbox) / full path
 // Roles, on every column of a row:
 //   SortRole          what sorting compares (QDateTime for Date, bools as 0/1, text otherwise)
@@ -61,10 +64,16 @@ public:
     void retranslate();
 
     [[nodiscard]] const QList<LoadedMessage> &messages() const { return m_messages; }
+    // The message as kept: compact for messages read from files (LoadedMessage).
     [[nodiscard]] const LoadedMessage &messageAt(int messageIndex) const
     {
         return m_messages.at(messageIndex);
     }
+    // The message whole, with its display text, spans and bytes: a compact one is read again from
+    // where it lives and analysed again (the last few are cached, so moving between the
+    // recipients of one message does not repeat the work). A message whose file has changed or
+    // gone comes back with `error` set.
+    [[nodiscard]] LoadedMessage fullMessage(int messageIndex) const;
     // The first row that shows this message (and recipient, when given), -1 when none.
     [[nodiscard]] int rowOf(int messageIndex, int recipient = -1) const;
     // The distinct technical reason names present, sorted.
@@ -85,6 +94,8 @@ private:
 
     QList<LoadedMessage> m_messages;
     QList<Row> m_rows;
+    mutable QList<std::pair<int, LoadedMessage>> m_recentlyShown; // most recent first
+    static constexpr qsizetype kRecentlyShown = 8;
 };
 
 } // namespace bouncelens

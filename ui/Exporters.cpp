@@ -6,6 +6,7 @@
 #include "explain/AddressSuggester.h"
 #include "export/JsonExport.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -177,20 +178,59 @@ QByteArray Exporters::tableCsv(const QList<LoadedMessage> &messages, Language la
     return out;
 }
 
+void Exporters::writeJson(
+    QIODevice &out, int count, const MessageSource &message, Language language, bool lines)
+{
+    if (lines) {
+        for (int i = 0; i < count; ++i)
+            out.write(JsonExport::toJsonLine(message(i), language));
+        return;
+    }
+    // What QJsonDocument writes for the whole array, built one element at a time.
+    out.write(count == 0 ? "[\n]\n" : "[\n");
+    for (int i = 0; i < count; ++i) {
+        const QByteArray element
+            = QJsonDocument(JsonExport::toJson(message(i), language)).toJson(QJsonDocument::Indented);
+        QByteArray indented;
+        for (const QByteArray &line : element.trimmed().split('\n'))
+            indented += (indented.isEmpty() ? "    " : "\n    ") + line;
+        out.write(indented + (i + 1 < count ? ",\n" : "\n"));
+    }
+    if (count > 0)
+        out.write("]\n");
+}
+
 QByteArray Exporters::tableJson(const QList<LoadedMessage> &messages, Language language)
 {
-    QJsonArray array;
-    for (const LoadedMessage &m : messages)
-        array.append(JsonExport::toJson(m.analysis, language));
-    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    writeJson(
+        buffer, int(messages.size()), [&messages](int i) { return messages.at(i).analysis; }, language,
+        false);
+    return buffer.data();
 }
 
 QByteArray Exporters::tableJsonLines(const QList<LoadedMessage> &messages, Language language)
 {
-    QByteArray out;
-    for (const LoadedMessage &m : messages)
-        out += JsonExport::toJsonLine(m.analysis, language);
-    return out;
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    writeJson(
+        buffer, int(messages.size()), [&messages](int i) { return messages.at(i).analysis; }, language, true);
+    return buffer.data();
+}
+
+bool Exporters::writeTableJson(const QString &path, int count, const MessageSource &message,
+    Language language, bool lines, QString *error)
+{
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        writeJson(file, count, message, language, lines);
+        if (file.commit())
+            return true;
+    }
+    if (error)
+        *error = file.errorString();
+    return false;
 }
 
 QString Exporters::reportHtml(const MessageAnalysis &a, Language language)

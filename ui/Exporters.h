@@ -1,9 +1,13 @@
 #pragma once
 
-#include "explain/BounceExplainer.h"
 #include "LoadedMessage.h"
+#include "explain/BounceExplainer.h"
 
 #include <QCoreApplication>
+
+#include <functional>
+
+class QIODevice;
 
 class QPagedPaintDevice;
 
@@ -34,6 +38,14 @@ public:
     [[nodiscard]] static QByteArray tableJsonLines(const QList<LoadedMessage> &messages, Language language);
     [[nodiscard]] static QString reportHtml(const MessageAnalysis &message, Language language);
 
+    // The JSON exports written to PATH one message at a time (atomically, QSaveFile): `message(i)`
+    // gives the i-th of `count` messages whole, so that the export never holds more than one
+    // analysis (the window keeps its messages compact and brings each back for this). `lines`:
+    // one object a line, else one array; the bytes equal tableJsonLines / tableJson.
+    using MessageSource = std::function<MessageAnalysis(int)>;
+    [[nodiscard]] static bool writeTableJson(const QString &path, int count, const MessageSource &message,
+        Language language, bool lines, QString *error);
+
     // Lays the report out on a printer or PDF writer.
     static void printReport(const QString &html, QPagedPaintDevice *device);
     // Writes atomically (QSaveFile): a failed export never leaves half a file behind.
@@ -43,6 +55,10 @@ public:
 
     // One CSV field, quoted when needed (RFC 4180).
     [[nodiscard]] static QString csvField(const QString &value, bool guardFormula);
+
+private:
+    static void writeJson(
+        QIODevice &out, int count, const MessageSource &message, Language language, bool lines);
 };
 
 } // namespace bouncelens

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ExportActions.h"
 #include "LoadedMessage.h"
 #include "explain/BounceExplainer.h"
 #include "fetch/FetchTypes.h"
@@ -7,10 +8,10 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
-class QActionGroup;
 class QLabel;
-class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
@@ -25,8 +26,8 @@ class ExplanationPanel;
 class FetchDialog;
 class FetchWorker;
 class LanguageManager;
+class MainWindowActions;
 class MessageView;
-class RecentFiles;
 class SummaryView;
 class WorkspaceTabs;
 
@@ -38,7 +39,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class ExportKind { SuppressionCsv, TableCsv, TableJson, TableJsonLines, ReportHtml, ReportPdf };
+    using ExportKind = bouncelens::ExportKind;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -77,7 +78,7 @@ public:
     [[nodiscard]] AnalysisWorker *worker() const { return m_worker; }
     [[nodiscard]] FetchWorker *fetchWorker() const { return m_fetchWorker; }
     [[nodiscard]] FetchDialog *fetchDialog() const;
-    [[nodiscard]] QAction *fetchAction() const { return m_fetchAction; }
+    [[nodiscard]] QAction *fetchAction() const;
     [[nodiscard]] FetchResult lastFetchResult() const { return m_lastFetch; }
     [[nodiscard]] QStringList lastLoadErrors() const { return m_lastErrors; }
     [[nodiscard]] int currentMessage() const { return m_currentMessage; }
@@ -96,8 +97,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
+    void connectActions();
     void retranslateUi();
     void readSettings();
     void writeSettings() const;
@@ -137,39 +137,12 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_topSplitter = nullptr;
     WorkspaceTabs *m_tabs = nullptr; // the message and the summary, above the table
-    RecentFiles *m_recent = nullptr;
 
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
 
-    QMenu *m_fileMenu = nullptr;
-    QMenu *m_recentMenu = nullptr;
-    QMenu *m_exportMenu = nullptr;
-    QMenu *m_editMenu = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QMenu *m_languageMenu = nullptr;
-    QMenu *m_helpMenu = nullptr;
-    QAction *m_openAction = nullptr;
-    QAction *m_openFolderAction = nullptr;
-    QAction *m_fetchAction = nullptr;
-    QAction *m_exportSuppressionAction = nullptr;
-    QAction *m_exportCsvAction = nullptr;
-    QAction *m_exportJsonAction = nullptr;
-    QAction *m_exportHtmlAction = nullptr;
-    QAction *m_exportPdfAction = nullptr;
-    QAction *m_printAction = nullptr;
-    QAction *m_clearAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_pasteAction = nullptr;
-    QAction *m_copyCustomerAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_cancelAction = nullptr;
-    QAction *m_japaneseAction = nullptr;
-    QAction *m_englishAction = nullptr;
-    QActionGroup *m_languageGroup = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_aboutQtAction = nullptr;
+    std::unique_ptr<MainWindowActions> m_actions; // the menus
 
     int m_currentMessage = -1;
     bool m_selectFirstOfJob = false;

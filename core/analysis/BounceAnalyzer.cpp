@@ -1,5 +1,6 @@
 #include "analysis/BounceAnalyzer.h"
 
+#include "classify/NoticeWording.h"
 #include "classify/ReasonClassifier.h"
 #include "classify/SmtpCodes.h"
 #include "explain/BounceExplainer.h"
@@ -8,7 +9,6 @@
 #include "report/BounceMarkers.h"
 #include "report/DeliveryStatusParser.h"
 #include "report/PlainTextBounceParser.h"
-#include "classify/NoticeWording.h"
 #include "report/SesNotification.h"
 #include "report/SpanLocator.h"
 
@@ -146,6 +146,17 @@ void repairAddresses(QList<RecipientResult> &recipients, const QString &human, c
         if (fromText.size() == 1)
             r.address = fromText.first().address;
     }
+}
+
+// A 4xx/5xx reply code or enhanced status code in the first part of a text.
+bool hasFailureCode(const QString &text)
+{
+    const QStringView head = QStringView(text).left(16 * 1024);
+    const CodeMatch status = SmtpCodes::findStatusCode(head);
+    if (status.found() && !status.code.startsWith(QLatin1Char('2')))
+        return true;
+    return SmtpCodes::findReplyCodeOfClass(head, QLatin1Char('5')).found()
+        || SmtpCodes::findReplyCodeOfClass(head, QLatin1Char('4')).found();
 }
 
 // A delivery-status report pasted into the bounce text: a line that starts with
@@ -440,7 +451,11 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
 
     // A bounce whose report names nobody (and whose original gives no single, non-list To to
     // guess from) is still a bounce: it says so instead of inventing a recipient.
-    const bool unnamedBounce = plainParsed && result.recipients.isEmpty() && !autoReply
+    // Without a mail-system sender, the notice must carry what only a mail system writes (a
+    // failure code or the returned message): spam that imitates a bounce carries neither.
+    const bool mailSystemTraces = bounceSender || !parts.originalHeader.isEmpty()
+        || humanOriginalStart < human.size() || hasFailureCode(bounceText);
+    const bool unnamedBounce = plainParsed && result.recipients.isEmpty() && !autoReply && mailSystemTraces
         && ((bounceSender && bounceSubject) || ((bounceSender || bounceSubject) && bounceNotice));
     for (const RecipientResult &r : std::as_const(result.recipients))
         if (r.addressGuessed) {

@@ -56,7 +56,8 @@ const QStringList &delaySubjects()
         QStringLiteral("(delay)"), QStringLiteral("delayed mail"), QStringLiteral("delivery delayed"),
         QStringLiteral("message delayed"), QStringLiteral("delivery delay"), QStringLiteral("warning: could not send"),
         QStringLiteral("warning: message"), QStringLiteral("delayed:"), QStringLiteral("still being retried"),
-        QStringLiteral("遅延"),
+        QStringLiteral("遅延"), QStringLiteral("verzögert"), QStringLiteral("retardé"), QStringLiteral("retrasad"),
+        QStringLiteral("atrasad"), QStringLiteral("ritardat"),
     };
     return subjects;
 }
@@ -76,7 +77,9 @@ const QStringList &gaveUpPhrases()
         QStringLiteral("too many retries"), QStringLiteral("maximum time in queue"),
         QStringLiteral("message expired"), QStringLiteral("has expired"), QStringLiteral("expired after"),
         QStringLiteral("配信できませんでした"), QStringLiteral("送信できませんでした"), QStringLiteral("配送できませんでした"),
-        QStringLiteral("届けることができませんでした"),
+        QStringLiteral("届けることができませんでした"), QStringLiteral("konnte nicht zugestellt werden"),
+        QStringLiteral("n'a pas pu être remis"), QStringLiteral("no se pudo entregar"),
+        QStringLiteral("não pôde ser entregue"), QStringLiteral("non è stato possibile consegnare"),
     };
     return phrases;
 }
@@ -106,7 +109,8 @@ const QStringList &challengePhrases()
         QStringLiteral("challenge/response"), QStringLiteral("challenge-response"), QStringLiteral("challenge response"),
         QStringLiteral("protecting my mailbox from spam"), QStringLiteral("protecting myself from spam"),
         QStringLiteral("protecting myself from junk mail"), QStringLiteral("guest list"), QStringLiteral("spam arrest"),
-        QStringLiteral("sender verification request"), QStringLiteral("送信者確認"), QStringLiteral("送信元の確認"),
+        QStringLiteral("sender verification request"), QStringLiteral("one-time confirmation"),
+        QStringLiteral("one-time verification"), QStringLiteral("verify that you are a person"), QStringLiteral("送信者確認"), QStringLiteral("送信元の確認"),
     };
     return phrases;
 }

@@ -1,6 +1,7 @@
 #include "explain/BounceExplainer.h"
 
 #include "explain/KnowledgeBase.h"
+#include "message/MailDate.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -24,19 +25,9 @@ QString BounceExplainer::phrase(const QString &key, Language language)
 
 namespace {
 
-// RFC 5322 dates as bounces write them. Qt 6.4 rejects a leading day name ("Thu, ") and a
-// trailing comment ("(GMT)"), which nearly every date has, so both are cut off first.
 QDateTime parseDate(const QString &text)
 {
-    QString s = text;
-    if (const qsizetype comma = s.indexOf(QLatin1Char(',')); comma >= 0 && comma <= 4)
-        s = s.mid(comma + 1).trimmed();
-    if (const qsizetype comment = s.indexOf(QLatin1Char('(')); comment > 0)
-        s = s.left(comment).trimmed();
-    QDateTime when = QDateTime::fromString(s, Qt::RFC2822Date);
-    if (!when.isValid())
-        when = QDateTime::fromString(text, Qt::ISODate);
-    return when;
+    return MailDate::parse(text);
 }
 
 // Everything one composition needs, so the helpers below stay small.

@@ -41,12 +41,13 @@ public:
         if (count == 0)
             return list;
         auto messages = m_folder->getMessages(vmime::net::messageSet::byNumber(1, count));
-        m_folder->fetchMessages(messages,
-            vmime::net::fetchAttributes::FULL_HEADER | vmime::net::fetchAttributes::UID
-                | vmime::net::fetchAttributes::SIZE);
+        m_folder->fetchMessages(
+            messages, vmime::net::fetchAttributes::UID | vmime::net::fetchAttributes::SIZE);
         for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
             const auto &message = *it;
-            if (criteria.matchesHeader(QByteArray::fromStdString(message->getHeader()->generate())))
+            // The header as the server sent it (TOP n 0): vmime's parsed-and-regenerated header
+            // turns raw 8-bit subjects into "?" and the null path into "invalid@invalid".
+            if (criteria.matchesHeader(top(static_cast<unsigned long>(message->getNumber()), 0, 0)))
                 list.append({message->getNumber(), QString::fromStdString(message->getUID()),
                     static_cast<qint64>(message->getSize())});
         }
@@ -59,13 +60,8 @@ public:
     // message \Seen for IMAP clients once it has been RETRieved over POP3; TOP leaves it alone.
     QByteArray download(const FetchCandidate &candidate) override
     {
-        auto connection = std::dynamic_pointer_cast<pop3::POP3Store>(m_store)->getConnection();
-        pop3::POP3Command::TOP(static_cast<unsigned long>(candidate.number), wholeBody)->send(connection);
-        std::string bytes;
-        vmime::utility::outputStreamStringAdapter out(bytes);
-        pop3::POP3Response::readLargeResponse(
-            connection, out, nullptr, candidate.size > 0 ? static_cast<size_t>(candidate.size) : 0);
-        return QByteArray::fromStdString(bytes);
+        return top(static_cast<unsigned long>(candidate.number), wholeBody,
+            candidate.size > 0 ? static_cast<size_t>(candidate.size) : 0);
     }
 
     QString sourceName(const FetchCandidate &candidate) const override
@@ -81,6 +77,17 @@ public:
     }
 
 private:
+    // TOP number lines: the header and that many body lines, as the server sent them.
+    QByteArray top(unsigned long number, unsigned long lines, size_t expectedSize)
+    {
+        auto connection = std::dynamic_pointer_cast<pop3::POP3Store>(m_store)->getConnection();
+        pop3::POP3Command::TOP(number, lines)->send(connection);
+        std::string bytes;
+        vmime::utility::outputStreamStringAdapter out(bytes);
+        pop3::POP3Response::readLargeResponse(connection, out, nullptr, expectedSize);
+        return QByteArray::fromStdString(bytes);
+    }
+
     std::shared_ptr<vmime::net::store> m_store;
     std::shared_ptr<vmime::net::folder> m_folder;
     QString m_urlBase;

@@ -25,6 +25,10 @@ struct FetchOptions
     QString systemCaBundle = QStringLiteral("/etc/ssl/certs/ca-certificates.crt");
     QStringList trustedFingerprints; // SHA-256 of server certificates the user accepted (any format)
     int timeoutSeconds = 30; // for every network wait
+    // Keep every bounce in FetchResult::messages. Callers that take them one by one through
+    // MailboxFetcher's message callback (the CLI, the window) turn it off: memory then stays
+    // bounded whatever the number of messages.
+    bool keepMessages = true;
 };
 
 // Why a fetch stopped early. The text for people is in FetchResult::errorText.
@@ -56,7 +60,10 @@ struct FetchProgress
 // Everything a fetch produced. Messages fetched before an error are kept.
 struct FetchResult
 {
-    QList<MessageAnalysis> messages; // in the order found (newest first)
+    // In the order found (newest first); left empty when FetchOptions::keepMessages is false
+    // (the caller takes each through the message callback, so a mailbox of any size stays bounded).
+    QList<MessageAnalysis> messages;
+    int found = 0; // bounces returned (kept or not)
     FetchError error = FetchError::None;
     QString errorText; // translated, for people; empty when error == None
     QString certificateFingerprint; // SHA-256 of a rejected certificate ("AB:CD:..."), else ""

@@ -213,7 +213,7 @@ FetchResult MailboxFetcher::run()
         progress.stage = stage;
         progress.candidates = result.candidates;
         progress.examined = result.examined;
-        progress.found = int(result.messages.size());
+        progress.found = result.found;
         if (m_onProgress)
             m_onProgress(progress);
     };
@@ -241,7 +241,7 @@ FetchResult MailboxFetcher::run()
             for (const FetchCandidate &candidate : candidates) {
                 if (isCancelled())
                     throw vmime::exceptions::operation_cancelled();
-                if (m_options.limit > 0 && result.messages.size() >= m_options.limit)
+                if (m_options.limit > 0 && result.found >= m_options.limit)
                     break;
                 ++result.examined;
                 if (candidate.size > maxBytes)
@@ -250,7 +250,9 @@ FetchResult MailboxFetcher::run()
                 const MessageAnalysis analysis = analyzer.analyze(
                     MessageLoader::normalizeLineEndings(bytes), source->sourceName(candidate));
                 if (analysis.ok() && criteria.wants(analysis.kind)) {
-                    result.messages.append(analysis);
+                    ++result.found;
+                    if (m_options.keepMessages)
+                        result.messages.append(analysis);
                     if (m_onMessage)
                         m_onMessage(analysis);
                 }

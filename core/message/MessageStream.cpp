@@ -14,6 +14,7 @@ std::optional<RawMessage> MessageStream::next()
             if (std::optional<RawMessage> m = m_reader->next())
                 return m;
             m_bytesOfDoneFiles += m_reader->position();
+            ++m_filesDone;
             m_reader.reset();
         }
         const std::optional<QString> file = m_walker.next();

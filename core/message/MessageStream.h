@@ -23,12 +23,15 @@ public:
 
     // Bytes of input consumed so far (whole files done plus the position in the current one).
     [[nodiscard]] qint64 bytesRead() const;
+    // Files read to their end so far.
+    [[nodiscard]] int filesDone() const { return m_filesDone; }
 
 private:
     FileWalker m_walker;
     LoaderLimits m_limits;
     std::unique_ptr<MboxReader> m_reader;
     qint64 m_bytesOfDoneFiles = 0;
+    int m_filesDone = 0;
 };
 
 } // namespace bouncelens

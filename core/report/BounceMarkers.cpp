@@ -29,7 +29,7 @@ const QStringList &originalMessageMarkers()
         QStringLiteral("--- Original message ---"),
         QStringLiteral("The original message was:"),
         QStringLiteral("Included is a copy of the message header"),
-        QStringLiteral("----- Original message header follows"),
+        QStringLiteral("Original message header follows"), // GroupWise, and others
         QStringLiteral("Content-Type: message/rfc822"),
         QStringLiteral("Original mail as follows:"), // fml
         QStringLiteral("Content-Type: text/rfc822-headers"),
@@ -53,7 +53,7 @@ const QStringList &recipientCues()
         QStringLiteral("failed recipient:"), QStringLiteral("invalid recipient:"),
         QStringLiteral("unknown user:"),  QStringLiteral("unknown user"),
         QStringLiteral("user unknown:"),  QStringLiteral("mailbox"),
-        QStringLiteral("undeliverable to"),
+        QStringLiteral("undeliverable to"), QStringLiteral("original address:"),
         QStringLiteral("delivering your mail to"), QStringLiteral("delivering your message to"),
         QStringLiteral("deliver your message to"), QStringLiteral("deliver your mail to"),
         QStringLiteral("宛先:"),            QStringLiteral("宛先："),
@@ -68,6 +68,7 @@ const QStringList &senderCues()
         QStringLiteral("from: "),     QStringLiteral("return-path:"), QStringLiteral("sender:"),
         QStringLiteral("reply-to:"),  QStringLiteral("envelope-from"), QStringLiteral("errors-to:"),
         QStringLiteral("x-original-sender:"), QStringLiteral("smtp.mailfrom="), QStringLiteral("sender address:"),
+        QStringLiteral("sent by"),
         // Help desks the text points to ("please contact <support@example.jp>").
         QStringLiteral("contact"),
     };
@@ -89,7 +90,7 @@ const QStringList &bounceSenders()
 const QStringList &bounceSubjects()
 {
     static const QStringList subjects = {
-        QStringLiteral("undeliver"),  QStringLiteral("undelivered"),  QStringLiteral("delivery status notification"),
+        QStringLiteral("undeliver"),  QStringLiteral("undelivered"),  QStringLiteral("delivery status"),
         QStringLiteral("delivery failure"), QStringLiteral("delivery has failed"), QStringLiteral("failure notice"),
         QStringLiteral("returned mail"), QStringLiteral("returned to sender"), QStringLiteral("mail delivery failed"),
         QStringLiteral("delivery notification"), QStringLiteral("could not be delivered"), QStringLiteral("not delivered"),
@@ -153,7 +154,8 @@ const QStringList &autoReplySubjects()
         QStringLiteral("respuesta automática"), QStringLiteral("respuesta automatica"), QStringLiteral("fuera de la oficina"),
         QStringLiteral("risposta automatica"), QStringLiteral("fuori ufficio"), QStringLiteral("resposta automática"),
         QStringLiteral("resposta automatica"), QStringLiteral("fora do escritório"), QStringLiteral("自动回复"),
-        QStringLiteral("自動回覆"), QStringLiteral("autosvar"), QStringLiteral("automaattinen vastaus"),
+        QStringLiteral("自動回覆"), QStringLiteral("automaattinen vastaus"),
+        QStringLiteral("abwesend"), QStringLiteral("außer haus"), QStringLiteral("ausser haus"),
     };
     return subjects;
 }

@@ -169,7 +169,31 @@ QString DeliveryStatusParser::cleanAddress(const QString &address)
             || a.back() == QLatin1Char(',') || a.back() == QLatin1Char(')') || a.back() == QLatin1Char(':')
             || a.back() == QLatin1Char(';')))
         a.chop(1);
-    return a.trimmed();
+    a = a.trimmed();
+    // Exchange and X.400 gateways: an SMTP address inside an X.400 domain-defined attribute
+    // ("DDA:SMTP=user@example.com", RFC 2156) or a proxy address ("SMTP:user@example.com").
+    for (const QLatin1String prefix : {QLatin1String("smtp="), QLatin1String("smtp:")})
+        if (a.startsWith(prefix, Qt::CaseInsensitive) && a.indexOf(QLatin1Char('@')) > prefix.size())
+            a = a.mid(prefix.size());
+    // Exchange's encapsulation of a foreign address ("IMCEASMTP-user+40example+2Ecom@host"):
+    // the address after the type, with "+XX" hex escapes, before the encapsulating domain.
+    if (a.startsWith(QLatin1String("IMCEASMTP-"), Qt::CaseInsensitive)) {
+        const QString inner = a.mid(10, a.lastIndexOf(QLatin1Char('@')) - 10);
+        QString decoded;
+        for (qsizetype i = 0; i < inner.size(); ++i) {
+            bool ok = false;
+            const int code = inner.at(i) == QLatin1Char('+') ? inner.mid(i + 1, 2).toInt(&ok, 16) : 0;
+            if (ok && code > 0x20 && code < 0x7f) {
+                decoded += QChar(code);
+                i += 2;
+            } else {
+                decoded += inner.at(i);
+            }
+        }
+        if (decoded.count(QLatin1Char('@')) == 1)
+            a = decoded;
+    }
+    return a;
 }
 
 QString DeliveryStatusParser::addressValue(const QByteArray &value)

@@ -117,13 +117,11 @@ bool isSystemAddress(const QString &address)
 const QStringList &listIntroductions()
 {
     static const QStringList intros = {
-        QStringLiteral("following recipient"),
-        QStringLiteral("following address"),
-        QStringLiteral("following e-mail address"),
-        QStringLiteral("following email address"),
-        QStringLiteral("following mail address"),
-        QStringLiteral("these recipients"),
+        QStringLiteral("following recipient"), QStringLiteral("following address"),
+        QStringLiteral("following e-mail address"), QStringLiteral("following email address"),
+        QStringLiteral("following mail address"), QStringLiteral("these recipients"),
         QStringLiteral("following destination"),
+        QStringLiteral("undeliverable to the following"), // GroupWise
     };
     return intros;
 }
@@ -227,6 +225,21 @@ bool endsWithCue(const QString &before, const QString &cue)
         && QStringView(before).chopped(1).trimmed().endsWith(cue);
 }
 
+// A line that says delivery failed, or quotes a reply or status code.
+bool saysFailure(const QString &line)
+{
+    static const PhraseMatcher failure(QStringList {QStringLiteral("could not"), QStringLiteral("couldn't"),
+        QStringLiteral("failed"), QStringLiteral("failure"), QStringLiteral("unable"),
+        QStringLiteral("undeliver"), QStringLiteral("not delivered"), QStringLiteral("rejected"),
+        QStringLiteral("unknown"), QStringLiteral("does not exist"), QStringLiteral("doesn't exist"),
+        QStringLiteral("no such"), QStringLiteral("is full"), QStringLiteral("quota"),
+        QStringLiteral("refused"), QStringLiteral("denied"), QStringLiteral("invalid"),
+        QStringLiteral("not found"), QStringLiteral("bounced"), QStringLiteral("届きません"),
+        QStringLiteral("存在しません"), QStringLiteral("配信できません"), QStringLiteral("送信できません")});
+    return failure.containsAny(line) || SmtpCodes::findReplyCode(line).found()
+        || SmtpCodes::findStatusCode(line).found();
+}
+
 // The words right before the address say delivery to it failed ("could not be delivered to").
 bool followsRecipientCue(const QString &text, const PlainTextBounceParser::AddressHit &hit)
 {
@@ -262,6 +275,24 @@ int recipientScore(const QString &text, const PlainTextBounceParser::AddressHit 
     for (const QString &senderCue : BounceMarkers::senderCues())
         if (endsWithCue(beforeLower, senderCue))
             return -1;
+
+    // "A message sent by\n\n  <sender@example.org>\n\ncould not be delivered" (Exim): a sender
+    // cue ending the previous non-blank line, the address alone on its own.
+    if (before.isEmpty() || before == QLatin1String("<")) {
+        qsizetype end = lineStartOf(text, hit.position) - 1;
+        for (int lines = 0; end > 0 && lines < 3; ++lines) {
+            const qsizetype start = lineStartOf(text, end);
+            const QString previous
+                = cueText(text.mid(start, qMin<qsizetype>(end - start, 400)).trimmed().toLower());
+            if (!previous.isEmpty()) {
+                for (const QString &senderCue : BounceMarkers::senderCues())
+                    if (senderCue.contains(QLatin1Char(' ')) && endsWithCue(previous, senderCue))
+                        return -1;
+                break;
+            }
+            end = start - 1;
+        }
+    }
 
     int score = 1;
     // The address alone on its line, maybe in <> and followed by ':' (qmail, Exim, Postfix
@@ -705,6 +736,7 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
         anyListed = anyListed || (c.listed && c.score > 0);
     }
     result.bestScore = bestScore;
+    QHash<qsizetype, QString> expandedFrom; // candidate position -> the alias it was expanded from
     // When the bounce lists its failed recipients, the list decides. Otherwise keep the
     // addresses that look like recipients as much as the best one does.
     QList<Candidate> chosen;
@@ -712,14 +744,76 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
         if (c.score > 0
             && (anyListed ? c.listed : (c.score == bestScore || (bestScore >= 4 && c.score >= 4))))
             chosen << c;
+    // The bounce's addressee (the original's sender) only when nobody else is named.
+    if (std::any_of(chosen.cbegin(), chosen.cend(),
+            [&](const Candidate &c) { return c.address.toLower() != bounceTo; }))
+        chosen.removeIf([&](const Candidate &c) { return c.address.toLower() == bounceTo; });
+    // Addresses named without any recipient cue: the ones whose line says something failed
+    // (or quotes a code) are the recipients; the others are bystanders (gateways, forwards).
+    if (bestScore == 1 && !anyListed && chosen.size() > 1) {
+        QList<Candidate> failing;
+        for (const Candidate &c : std::as_const(chosen))
+            if (saysFailure(lineAt(text, c.position)))
+                failing << c;
+        if (!failing.isEmpty())
+            chosen = failing;
+    }
     std::sort(chosen.begin(), chosen.end(),
         [](const Candidate &a, const Candidate &b) { return a.position < b.position; });
+
+    // Postfix's "<final@host> (expanded from <alias@example.net>)" and Exim's "(generated from
+    // alias@example.net)" below the address: the alias is the address the sender used, the
+    // other what it became.
+    for (qsizetype i = 0; i < chosen.size(); ++i) {
+        const qsizetype after = chosen.at(i).position + chosen.at(i).length;
+        QString rest = text.mid(after, 300);
+        while (!rest.isEmpty() && (rest.front() == QLatin1Char('>') || rest.front().isSpace()))
+            rest.remove(0, 1);
+        if (!rest.startsWith(QLatin1String("(expanded from"), Qt::CaseInsensitive)
+            && !rest.startsWith(QLatin1String("(generated from"), Qt::CaseInsensitive)
+            && !rest.startsWith(QLatin1String("(ultimately generated from"), Qt::CaseInsensitive))
+            continue;
+        const QList<AddressHit> alias
+            = findAddresses(rest.left(qMax<qsizetype>(0, rest.indexOf(QLatin1Char(')')))));
+        if (alias.size() != 1)
+            continue;
+        const QString original = DeliveryStatusParser::cleanAddress(alias.first().address);
+        if (original.compare(chosen.at(i).address, Qt::CaseInsensitive) == 0)
+            continue;
+        chosen.removeIf(
+            [&](const Candidate &c) { return c.address.compare(original, Qt::CaseInsensitive) == 0; });
+        // removeIf may have moved entry i; find it again by position.
+        for (qsizetype k = 0; k < chosen.size(); ++k)
+            if (chosen.at(k).position + chosen.at(k).length == after) {
+                expandedFrom.insert(chosen.at(k).position, original);
+                break;
+            }
+    }
+
+    // "Original address: a" over "Recipient address: b" (Sendmail-style and many gateways): one
+    // recipient, the address the sender used and the one it became.
+    QHash<qsizetype, QString> finalOf; // index into chosen -> final recipient
+    for (qsizetype i = 0; i + 1 < chosen.size(); ++i) {
+        const QString line = lineAt(text, chosen.at(i).position).trimmed().toLower();
+        const qsizetype nextLine = lineEndOf(text, chosen.at(i).position) + 1;
+        if (line.startsWith(QLatin1String("original address:"))
+            && lineStartOf(text, chosen.at(i + 1).position) == nextLine) {
+            finalOf.insert(i, chosen.at(i + 1).address);
+            chosen.removeAt(i + 1);
+        }
+    }
 
     for (qsizetype i = 0; i < chosen.size(); ++i) {
         const Candidate &c = chosen.at(i);
         const qsizetype to = i + 1 < chosen.size() ? lineStartOf(text, chosen.at(i + 1).position) : end;
         RecipientResult r;
         r.address = c.address;
+        if (const QString final = finalOf.value(i); final.compare(c.address, Qt::CaseInsensitive) != 0)
+            r.finalRecipient = final;
+        if (const QString alias = expandedFrom.value(c.position); !alias.isEmpty()) {
+            r.finalRecipient = c.address;
+            r.address = alias;
+        }
         r.action = QStringLiteral("failed");
         describe(text, c.position, c.length, to, r);
         // Bounded so that hostile texts naming thousands of addresses stay linear.

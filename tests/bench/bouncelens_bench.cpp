@@ -1,6 +1,8 @@
 // BounceLens benchmark (issue 8). Not a test: prints figures.
 //
 //   bouncelens_bench [--rounds N] [--no-large] [--large-only] [--single-only] [DIR|FILE...]
+//   bouncelens_bench --cli BOUNCELENS [--jobs N] [--rounds N] DIR|MBOX...
+//   bouncelens_bench --model ROWS [DIR|MBOX...]
 //
 // Reads every message under the given paths (default: the shared corpus) into memory first, then
 // analyses them all (analysis plus the JSON line the CLI prints) with one thread and with all
@@ -9,11 +11,21 @@
 // and peak memory, measured in a child process (this program again with --large-child FILE) so
 // that the peak is its own. --single-only runs one single-threaded round and nothing else (for
 // valgrind --tool=callgrind).
+//
+// --cli times the real command, `BOUNCELENS explain --format json [--jobs N] PATH`, once per PATH
+// (a folder of single files, an mbox): messages per second end to end (reading, analysis, JSON,
+// writing) and the command's peak resident memory. Each run goes through a child of this program
+// (--measure-child) whose only child is the command, so that getrusage(RUSAGE_CHILDREN) gives that
+// command's own peak.
+//
+// --model times the window's table (BounceTableModel and its filter proxy) with ROWS rows made of
+// the messages under the paths (ModelBench.h).
+#include "LargeBounce.h"
+#include "ModelBench.h"
+#include "ProcMemory.h"
 #include "analysis/BounceAnalyzer.h"
 #include "export/JsonExport.h"
-#include "LargeBounce.h"
 #include "message/MessageLoader.h"
-#include "ProcMemory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,6 +37,8 @@
 
 #include <atomic>
 #include <cstdio>
+
+#include <sys/resource.h>
 
 using namespace bouncelens;
 using bouncelens::bench::procStatusKb;
@@ -122,6 +136,69 @@ void runLarge()
     }
 }
 
+// The measuring child: runs the command, counts its output lines, reports its peak memory.
+int measureChild(const QStringList &command)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer t;
+    t.start();
+    p.start(command.first(), command.mid(1));
+    if (!p.waitForStarted(10000))
+        return 1;
+    qint64 lines = 0;
+    while (p.state() == QProcess::Running || p.bytesAvailable() > 0) {
+        p.waitForReadyRead(1000);
+        lines += p.readAllStandardOutput().count('\n');
+    }
+    p.waitForFinished(-1);
+    lines += p.readAllStandardOutput().count('\n');
+    const qint64 ms = t.elapsed();
+    rusage usage {};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    std::printf(
+        "MEASURE ms=%lld lines=%lld maxrss_kb=%ld exit=%d\n", ms, lines, usage.ru_maxrss, p.exitCode());
+    return 0;
+}
+
+void runCli(const QString &binary, const QString &jobs, const QStringList &paths, int rounds)
+{
+    for (const QString &path : paths) {
+        QStringList command {
+            binary, QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json")};
+        if (!jobs.isEmpty())
+            command << QStringLiteral("--jobs") << jobs;
+        command << path;
+        double bestRate = 0;
+        qint64 peakKb = 0;
+        qint64 messages = 0;
+        for (int round = 0; round < rounds; ++round) {
+            QProcess child;
+            child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            child.start(QCoreApplication::applicationFilePath(),
+                QStringList {QStringLiteral("--measure-child")} + command);
+            child.waitForFinished(-1);
+            qint64 ms = -1, lines = 0, rss = 0;
+            for (const QByteArray &field : child.readAllStandardOutput().trimmed().split(' ')) {
+                if (field.startsWith("ms="))
+                    ms = field.mid(3).toLongLong();
+                else if (field.startsWith("lines="))
+                    lines = field.mid(6).toLongLong();
+                else if (field.startsWith("maxrss_kb="))
+                    rss = field.mid(10).toLongLong();
+            }
+            if (ms <= 0)
+                continue;
+            messages = lines;
+            bestRate = qMax(bestRate, lines * 1000.0 / ms);
+            peakKb = qMax(peakKb, rss);
+        }
+        std::printf("cli %s: %lld messages, %8.0f msgs/s (best of %d), peak RSS %.1f MB\n", qPrintable(path),
+            messages, bestRate, rounds, peakKb / 1024.0);
+        std::fflush(stdout);
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -130,11 +207,16 @@ int main(int argc, char **argv)
     QStringList args = app.arguments().mid(1);
     if (args.value(0) == QLatin1String("--large-child"))
         return largeChild(args.value(1));
+    if (args.value(0) == QLatin1String("--measure-child"))
+        return measureChild(args.mid(1));
 
     int rounds = 3;
     bool large = true;
     bool corpus = true;
     bool singleOnly = false;
+    QString cliBinary;
+    int modelRows = 0;
+    QString cliJobs;
     QStringList paths;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
@@ -144,6 +226,12 @@ int main(int argc, char **argv)
             large = false;
         else if (a == QLatin1String("--large-only"))
             corpus = false;
+        else if (a == QLatin1String("--cli"))
+            cliBinary = args.value(++i);
+        else if (a == QLatin1String("--model"))
+            modelRows = args.value(++i).toInt();
+        else if (a == QLatin1String("--jobs"))
+            cliJobs = args.value(++i);
         else if (a == QLatin1String("--single-only"))
             singleOnly = true, large = false, rounds = 1;
         else
@@ -151,6 +239,14 @@ int main(int argc, char **argv)
     }
     if (paths.isEmpty())
         paths << QStringLiteral(BOUNCELENS_CORPUS "/eml");
+    if (modelRows > 0) {
+        bench::runModelBench(modelRows, paths);
+        return 0;
+    }
+    if (!cliBinary.isEmpty()) {
+        runCli(cliBinary, cliJobs, paths, rounds);
+        return 0;
+    }
 
     if (corpus) {
         QElapsedTimer t;

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "Exporters.h"
+#include "LoadedMessage.h"
+#include "explain/BounceExplainer.h"
+
+#include <QCoreApplication>
+
+class QMainWindow;
+
+namespace bouncelens {
+
+// What File > Export can write: the table (all messages) or the report (the current message).
+enum class ExportKind { SuppressionCsv, TableCsv, TableJson, TableJsonLines, ReportHtml, ReportPdf };
+
+// What File > Export and File > Print do: which Exporters function each kind uses, the file
+// dialog (remembering its folder) and the outcome shown to the user. The content itself is
+// Exporters' (pure functions, tested on their output).
+class ExportActions
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportActions)
+
+public:
+    // Writes `kind` to `path` without asking. The report kinds need `current`, an index into
+    // `messages` (-1: none, which fails with "No message is selected."). `whole`, when given,
+    // brings message i back whole (the window keeps compact ones, LoadedMessage): the JSON
+    // exports and the report use it, the JSON ones one message at a time.
+    [[nodiscard]] static bool write(ExportKind kind, const QString &path,
+        const QList<LoadedMessage> &messages, int current, Language language, QString *error = nullptr,
+        const Exporters::MessageSource &whole = {});
+
+    // Asks for a file name, writes, and says how it went: "Saved …" in `window`'s status bar, or a
+    // warning box (window-modal, not blocking). A ".jsonl" name turns TableJson into JSON Lines.
+    static void writeWithDialog(QMainWindow *window, ExportKind kind, const QList<LoadedMessage> &messages,
+        int current, Language language, const Exporters::MessageSource &whole = {});
+
+    // The print dialog, then the report of `message` on the chosen printer.
+    static void print(QMainWindow *window, const MessageAnalysis &message, Language language);
+};
+
+} // namespace bouncelens
