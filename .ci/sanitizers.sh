@@ -25,7 +25,8 @@ shift || true
 [[ $BUILD_DIR = /* ]] || BUILD_DIR="$PWD/$BUILD_DIR"
 JOBS=${JOBS:-$(nproc)}
 
-cmake -S "$SOURCE_DIR" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBOUNCELENS_SANITIZE=ON >/dev/null
+cmake -S "$SOURCE_DIR" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBOUNCELENS_SANITIZE=ON \
+    -DBOUNCELENS_TEST_TIMEOUT=1500 >/dev/null
 cmake --build "$BUILD_DIR" -j"$JOBS"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1}
@@ -33,4 +34,4 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$SOURCE_DIR/.ci/lsan.supp:print
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export BOUNCELENS_HOSTILE_SLOWDOWN=${BOUNCELENS_HOSTILE_SLOWDOWN:-4}
 cd "$BUILD_DIR"
-ctest --output-on-failure --timeout 1500 "$@"
+ctest --output-on-failure "$@"

@@ -485,9 +485,8 @@ private slots:
     // removed before checking: they are the user's data, not our text.
     void corpus()
     {
+        BOUNCELENS_REQUIRE_CORPUS();
         const QDir dir(corpusDir() + QStringLiteral("/eml"));
-        if (!dir.exists())
-            QSKIP("corpus not found");
         const MessageLoader loader;
         const BounceAnalyzer analyzer;
         int messages = 0;

@@ -8,6 +8,7 @@
 #include "message/HeaderBlock.h"
 #include "fetch/MailboxFetcher.h"
 #include "message/MessageLoader.h"
+#include "TestSupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -27,6 +28,7 @@
 #include <optional>
 
 using namespace bouncelens;
+using namespace bouncelens::testing;
 
 namespace {
 
@@ -136,7 +138,7 @@ void TestFetch::initTestCase()
         QDir(QStringLiteral(BOUNCELENS_FIXTURES "/fetch")).entryInfoList({QStringLiteral("*.eml")}))
         files << info.absoluteFilePath();
     for (const char *name : {"lhost-postfix-01.eml", "lhost-exim-01.eml", "rfc3464-01.eml"}) {
-        const QString path = QStringLiteral(BOUNCELENS_CORPUS "/eml/") + QLatin1String(name);
+        const QString path = corpusDir() + QStringLiteral("/eml/") + QLatin1String(name);
         if (QFile::exists(path))
             files << path;
     }
@@ -255,9 +257,9 @@ void TestFetch::checkMailboxUnchanged()
 // servers whose SEARCH fails) would silently miss bounces.
 void TestFetch::criteriaPickEveryCorpusBounce()
 {
-    QFile labelsFile(QStringLiteral(BOUNCELENS_CORPUS "/labels.json"));
-    if (!labelsFile.open(QIODevice::ReadOnly))
-        QSKIP("the shared corpus is not available");
+    BOUNCELENS_REQUIRE_CORPUS();
+    QFile labelsFile(corpusDir() + QStringLiteral("/labels.json"));
+    QVERIFY2(labelsFile.open(QIODevice::ReadOnly), qPrintable(labelsFile.errorString()));
     const QJsonObject labels = QJsonDocument::fromJson(labelsFile.readAll()).object();
     const MessageLoader loader;
     FetchCriteria bouncesOnly;
@@ -274,7 +276,7 @@ void TestFetch::criteriaPickEveryCorpusBounce()
                     && reason != QLatin1String("delivered"));
         }
         const QList<RawMessage> messages
-            = loader.loadFile(QStringLiteral(BOUNCELENS_CORPUS "/eml/") + it.key());
+            = loader.loadFile(corpusDir() + QStringLiteral("/eml/") + it.key());
         QVERIFY2(!messages.isEmpty() && messages.first().error.isEmpty(), qPrintable(it.key()));
         const QByteArray header = HeaderBlock::headerPart(messages.first().bytes);
         bounces += bounce ? 1 : 0;

@@ -81,8 +81,11 @@ public:
     }
 
 private:
-    std::shared_ptr<vmime::net::store> m_store;
+    // Declared before the store so that it is released after it: a vmime folder destroyed while
+    // its store lives tries a last close() and, when that fails on a dead connection, leaves a
+    // dangling pointer in the store (see withSession in MailboxFetcher.cpp).
     std::shared_ptr<vmime::net::folder> m_folder;
+    std::shared_ptr<vmime::net::store> m_store;
     QString m_urlBase;
 };
 
