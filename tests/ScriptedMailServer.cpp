@@ -20,6 +20,7 @@ struct ScriptedMailServer::State
     bool imapLiterals = false;
     Handler handler;
     QList<QByteArray> commands;
+    QList<int> commandConnections; // beside commands
     int connections = 0;
     int closedByClient = 0;
 };
@@ -33,7 +34,8 @@ constexpr size_t readChunk = 16 * 1024;
 class ScriptedSocket : public vmime::net::socket
 {
 public:
-    ScriptedSocket(std::shared_ptr<ScriptedMailServer::State> state, std::shared_ptr<vmime::net::timeoutHandler> th)
+    ScriptedSocket(
+        std::shared_ptr<ScriptedMailServer::State> state, std::shared_ptr<vmime::net::timeoutHandler> th)
         : m_state(std::move(state))
         , m_timeoutHandler(std::move(th))
     { }
@@ -43,11 +45,12 @@ public:
         m_connected = true;
         m_id = ++m_state->connections;
         m_inbound = m_state->greeting;
+        m_dropped = m_inbound.isEmpty(); // no greeting: the server hangs up at once
     }
 
     void disconnect() override
     {
-        if (m_connected && !m_dropped)
+        if (m_connected)
             ++m_state->closedByClient;
         m_connected = false;
     }
@@ -155,6 +158,7 @@ private:
             const QByteArray command = m_command;
             m_command.clear();
             m_state->commands.append(command);
+            m_state->commandConnections.append(m_id);
             const ScriptedMailServer::Reply reply = m_state->handler(m_id, command);
             m_inbound += reply.bytes;
             m_dropped = reply.dropAfter;
@@ -215,6 +219,15 @@ std::shared_ptr<const bouncelens::FetchTransport> ScriptedMailServer::transport(
 QList<QByteArray> ScriptedMailServer::commands() const
 {
     return m_state->commands;
+}
+
+QList<QByteArray> ScriptedMailServer::transcript(qsizetype width) const
+{
+    QList<QByteArray> lines;
+    for (qsizetype i = 0; i < m_state->commands.size(); ++i)
+        lines.append(QByteArray::number(m_state->commandConnections.at(i)) + ' '
+            + m_state->commands.at(i).left(width));
+    return lines;
 }
 
 QList<QByteArray> ScriptedMailServer::verbs() const

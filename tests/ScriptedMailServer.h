@@ -37,7 +37,8 @@ public:
     // open folder).
     using Handler = std::function<Reply(int connection, const QByteArray &command)>;
 
-    // `greeting` is sent on connecting; `imapLiterals` switches on the IMAP literal handling.
+    // `greeting` is sent on connecting (none: the server hangs up at once); `imapLiterals`
+    // switches on the IMAP literal handling.
     ScriptedMailServer(QByteArray greeting, bool imapLiterals, Handler handler);
     ~ScriptedMailServer();
     ScriptedMailServer(const ScriptedMailServer &) = delete;
@@ -48,9 +49,12 @@ public:
 
     // Every command received, in order, over all connections.
     [[nodiscard]] QList<QByteArray> commands() const;
+    // The same, each prefixed with its connection number ("2 a004 EXAMINE INBOX"), and each cut
+    // after `width` bytes (long IMAP SEARCH commands).
+    [[nodiscard]] QList<QByteArray> transcript(qsizetype width = 60) const;
     // Only the command names ("LOGIN", "UID FETCH", "TOP", ...): IMAP tags dropped, upper case.
     [[nodiscard]] QList<QByteArray> verbs() const;
-    // Connections opened by the client, and closed again by it.
+    // Connections opened by the client, and closed again by it (also after the server hung up).
     [[nodiscard]] int connections() const;
     [[nodiscard]] int closedByClient() const;
 

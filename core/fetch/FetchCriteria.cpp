@@ -1,8 +1,8 @@
 #include "fetch/FetchCriteria.h"
 
-#include "report/BounceMarkers.h"
 #include "message/HeaderBlock.h"
 #include "message/TextDecoder.h"
+#include "report/BounceMarkers.h"
 
 #include <QDateTime>
 #include <QStringList>

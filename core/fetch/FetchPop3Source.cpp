@@ -1,10 +1,12 @@
 #include "fetch/FetchSource.h"
 
+#include "fetch/BoundedDownload.h"
+
 #include <vmime/net/pop3/POP3Command.hpp>
 #include <vmime/net/pop3/POP3Connection.hpp>
-#include <vmime/net/pop3/POP3Response.hpp>
 #include <vmime/net/pop3/POP3Store.hpp>
-#include <vmime/utility/outputStreamStringAdapter.hpp>
+#include <vmime/net/socket.hpp>
+#include <vmime/net/timeoutHandler.hpp>
 #include <vmime/vmime.hpp>
 
 namespace bouncelens {
@@ -16,12 +18,64 @@ namespace {
 // TOP's line count for "the whole body": RFC 1939 sends all lines when there are fewer.
 constexpr unsigned long wholeBody = 0x7fffffffUL;
 
+// Reads a multi-line POP3 response straight from the connection's socket: the status line first
+// (an -ERR ends it at once with a command_error; vmime's readLargeResponse would instead wait for
+// a terminator that never comes, until the time-out), then the lines up to the lone ".",
+// dot-unstuffed, line endings kept, at most `maxBytes` of them (else FetchMessageTooLarge).
+QByteArray readMultiline(pop3::POP3Connection &connection, qint64 maxBytes)
+{
+    const std::shared_ptr<vmime::net::socket> socket = connection.getSocket();
+    const std::shared_ptr<vmime::net::timeoutHandler> timeout = connection.getTimeoutHandler();
+    if (timeout)
+        timeout->resetTimeOut();
+    QByteArray received; // from `consumed` on: not yet cut into lines
+    qsizetype consumed = 0;
+    QByteArray message;
+    bool statusRead = false;
+    for (;;) {
+        for (qsizetype eol; (eol = received.indexOf('\n', consumed)) >= 0; consumed = eol + 1) {
+            const QByteArrayView line(received.constData() + consumed, eol + 1 - consumed);
+            if (!statusRead) {
+                if (!line.startsWith("+OK"))
+                    throw vmime::exceptions::command_error("TOP", line.trimmed().toByteArray().toStdString());
+                statusRead = true;
+            } else if (line == ".\r\n" || line == ".\n") {
+                return message;
+            } else {
+                const QByteArrayView content = line.startsWith('.') ? line.sliced(1) : line;
+                if (message.size() + content.size() > maxBytes)
+                    throw FetchMessageTooLarge(maxBytes);
+                message += content;
+            }
+        }
+        received.remove(0, consumed);
+        consumed = 0;
+        if (received.size() > maxBytes) // one endless line
+            throw FetchMessageTooLarge(maxBytes);
+        if (timeout && timeout->isTimeOut() && !timeout->handleTimeOut())
+            throw vmime::exceptions::operation_timed_out();
+        vmime::string chunk;
+        socket->receive(chunk);
+        if (chunk.empty()) {
+            if (socket->getStatus() & vmime::net::socket::STATUS_WANT_WRITE)
+                socket->waitForWrite();
+            else
+                socket->waitForRead();
+            continue;
+        }
+        if (timeout)
+            timeout->resetTimeOut();
+        received.append(chunk.data(), static_cast<qsizetype>(chunk.size()));
+    }
+}
+
 class Pop3Source : public FetchSource
 {
 public:
-    Pop3Source(std::shared_ptr<vmime::net::store> store, QString urlBase)
+    Pop3Source(std::shared_ptr<vmime::net::store> store, QString urlBase, qint64 maxBytes)
         : m_store(std::move(store))
         , m_urlBase(std::move(urlBase))
+        , m_maxBytes(maxBytes)
     { }
 
     void open(const QString &folder) override
@@ -61,11 +115,7 @@ public:
     {
         auto connection = std::dynamic_pointer_cast<pop3::POP3Store>(m_store)->getConnection();
         pop3::POP3Command::TOP(static_cast<unsigned long>(candidate.number), wholeBody)->send(connection);
-        std::string bytes;
-        vmime::utility::outputStreamStringAdapter out(bytes);
-        pop3::POP3Response::readLargeResponse(
-            connection, out, nullptr, candidate.size > 0 ? static_cast<size_t>(candidate.size) : 0);
-        return QByteArray::fromStdString(bytes);
+        return readMultiline(*connection, m_maxBytes);
     }
 
     QString sourceName(const FetchCandidate &candidate) const override
@@ -87,14 +137,15 @@ private:
     std::shared_ptr<vmime::net::folder> m_folder;
     std::shared_ptr<vmime::net::store> m_store;
     QString m_urlBase;
+    qint64 m_maxBytes;
 };
 
 } // namespace
 
 std::unique_ptr<FetchSource> makePop3FetchSource(
-    std::shared_ptr<vmime::net::store> store, const QString &urlBase)
+    std::shared_ptr<vmime::net::store> store, const QString &urlBase, qint64 maxBytes)
 {
-    return std::make_unique<Pop3Source>(std::move(store), urlBase);
+    return std::make_unique<Pop3Source>(std::move(store), urlBase, maxBytes);
 }
 
 } // namespace bouncelens

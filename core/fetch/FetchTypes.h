@@ -25,6 +25,7 @@ struct FetchOptions
     QString systemCaBundle = QStringLiteral("/etc/ssl/certs/ca-certificates.crt");
     QStringList trustedFingerprints; // SHA-256 of server certificates the user accepted (any format)
     int timeoutSeconds = 30; // for every network wait
+    qint64 maxMessageBytes = 0; // larger messages are not downloaded; 0 = MessageLoader's limit
 };
 
 // Why a fetch stopped early. The text for people is in FetchResult::errorText.

@@ -217,7 +217,8 @@ FetchResult MailboxFetcher::run()
 
     const FetchCriteria criteria {m_options.since, m_options.includeFeedback, m_options.includeAutoReplies};
     const BounceAnalyzer analyzer;
-    const qint64 maxBytes = MessageLoader().limits().maxMessageBytes;
+    const qint64 maxBytes = m_options.maxMessageBytes > 0 ? m_options.maxMessageBytes
+                                                          : MessageLoader().limits().maxMessageBytes;
     bool connecting = false;
     const FetchFailure failure = withSession(
         m_options, m_control, m_transport.get(),
@@ -227,8 +228,8 @@ FetchResult MailboxFetcher::run()
         },
         [&](const std::shared_ptr<vmime::net::store> &store, const Target &target,
             std::unique_ptr<FetchSource> &source) {
-            source = target.isPop3() ? makePop3FetchSource(store, target.urlBase)
-                                     : makeImapFetchSource(store, target.urlBase);
+            source = target.isPop3() ? makePop3FetchSource(store, target.urlBase, maxBytes)
+                                     : makeImapFetchSource(store, target.urlBase, maxBytes);
             source->open(target.folder);
             report(FetchProgress::Stage::Searching);
             const QList<FetchCandidate> candidates = source->candidates(criteria);
