@@ -33,19 +33,36 @@ inline bool corpusAvailable()
 
 // For test functions that read the corpus: skips when it is absent, but fails under CI, where a
 // missing corpus must never pass for "nothing to check".
-#define BOUNCELENS_REQUIRE_CORPUS()                                                                     \
-    do {                                                                                                 \
-        if (!bouncelens::testing::corpusAvailable()) {                                                   \
+#define BOUNCELENS_REQUIRE_CORPUS()                                                                          \
+    do {                                                                                                     \
+        if (!bouncelens::testing::corpusAvailable()) {                                                       \
             const QString corpusMessage = QStringLiteral("The shared corpus is not at %1 (no labels.json); " \
-                                                         "set BOUNCELENS_CORPUS.")                       \
-                                              .arg(bouncelens::testing::corpusDir());                     \
-            if (bouncelens::testing::underCi())                                                          \
-                QFAIL(qPrintable(corpusMessage));                                                        \
-            QSKIP(qPrintable(corpusMessage));                                                            \
-        }                                                                                                \
+                                                         "set BOUNCELENS_CORPUS.")                           \
+                                              .arg(bouncelens::testing::corpusDir());                        \
+            if (bouncelens::testing::underCi())                                                              \
+                QFAIL(qPrintable(corpusMessage));                                                            \
+            QSKIP(qPrintable(corpusMessage));                                                                \
+        }                                                                                                    \
     } while (false)
 
 namespace bouncelens::testing {
+
+// How much slower than a plain Release build this run is, to scale time bounds with:
+// BOUNCELENS_SLOWDOWN (set by .ci/sanitizers.sh; the older BOUNCELENS_HOSTILE_SLOWDOWN also
+// counts), else 1.
+inline double slowdown()
+{
+    for (const char *name : {"BOUNCELENS_SLOWDOWN", "BOUNCELENS_HOSTILE_SLOWDOWN"})
+        if (const double factor = qEnvironmentVariable(name).toDouble(); factor > 0)
+            return factor;
+    return 1.0;
+}
+
+// A time bound in milliseconds, scaled by slowdown().
+inline int scaledMs(int ms)
+{
+    return int(ms * slowdown());
+}
 
 // Hiragana, katakana or kanji anywhere in the text.
 inline bool hasJapaneseScript(const QString &text)

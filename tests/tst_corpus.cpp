@@ -1,8 +1,8 @@
 // Agreement with the shared labelled corpus (../shared/corpus, see its README): per-field
 // figures are printed, and the test fails under the floors the issues set.
+#include "TestSupport.h"
 #include "analysis/BounceAnalyzer.h"
 #include "message/MessageLoader.h"
-#include "TestSupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,13 +31,14 @@ struct Tally
     [[nodiscard]] double rate() const { return total ? 100.0 * agreed / total : 100.0; }
 };
 
-// Agreement floors in percent: the figures measured when they were set, minus a hair (one
-// sample in the larger fields is about 0.2 points).
-constexpr double kRecipientFloor = 98.83;
-constexpr double kStatusFloor = 99.03;
-constexpr double kReplyFloor = 98.32;
-constexpr double kReasonFloor = 97.20;
-constexpr double kHardBounceFloor = 98.13;
+// Agreement floors in percent: the figures measured when they were set (423/428, 307/310,
+// 293/298, 416/428, 420/428) minus a hair, so that one more miss in any field fails (one sample
+// is 0.2-0.3 points).
+constexpr double kRecipientFloor = 98.82;
+constexpr double kStatusFloor = 99.02;
+constexpr double kReplyFloor = 98.31;
+constexpr double kReasonFloor = 97.19;
+constexpr double kHardBounceFloor = 98.12;
 
 QString belowFloor(const char *field, const Tally &t, double floor)
 {
@@ -160,7 +161,8 @@ void TestCorpus::agreement()
 
     // Every figure is asserted, each a hair under what was measured (issue 15), so that any real
     // regression fails here; raise a floor when a change lifts its figure.
-    QVERIFY2(recipient.rate() >= kRecipientFloor, qPrintable(belowFloor("recipient", recipient, kRecipientFloor)));
+    QVERIFY2(
+        recipient.rate() >= kRecipientFloor, qPrintable(belowFloor("recipient", recipient, kRecipientFloor)));
     QVERIFY2(status.rate() >= kStatusFloor, qPrintable(belowFloor("status", status, kStatusFloor)));
     QVERIFY2(reply.rate() >= kReplyFloor, qPrintable(belowFloor("reply code", reply, kReplyFloor)));
     QVERIFY2(reason.rate() >= kReasonFloor, qPrintable(belowFloor("reason", reason, kReasonFloor)));

@@ -2,11 +2,11 @@
 // both languages, honest wording when the reason is unclear, filled placeholders with natural
 // fallbacks, and, over the whole corpus, Japanese explanations without English sentences and
 // no raw placeholder in either language.
+#include "TestSupport.h"
 #include "analysis/BounceAnalyzer.h"
 #include "explain/BounceExplainer.h"
 #include "export/JsonExport.h"
 #include "message/MessageLoader.h"
-#include "TestSupport.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,14 +1,14 @@
 // Fetching bounces from IMAP and POP3 (issue 6) against a private, unprivileged Dovecot that
 // the test starts itself on 127.0.0.1, with a self-made CA and server certificate.
 
-#include "analysis/BounceAnalyzer.h"
 #include "DovecotHarness.h"
+#include "TestSupport.h"
+#include "analysis/BounceAnalyzer.h"
 #include "fetch/FetchCriteria.h"
 #include "fetch/FetchTls.h"
-#include "message/HeaderBlock.h"
 #include "fetch/MailboxFetcher.h"
+#include "message/HeaderBlock.h"
 #include "message/MessageLoader.h"
-#include "TestSupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -275,8 +275,7 @@ void TestFetch::criteriaPickEveryCorpusBounce()
                 || (reason != QLatin1String("vacation") && reason != QLatin1String("feedback")
                     && reason != QLatin1String("delivered"));
         }
-        const QList<RawMessage> messages
-            = loader.loadFile(corpusDir() + QStringLiteral("/eml/") + it.key());
+        const QList<RawMessage> messages = loader.loadFile(corpusDir() + QStringLiteral("/eml/") + it.key());
         QVERIFY2(!messages.isEmpty() && messages.first().error.isEmpty(), qPrintable(it.key()));
         const QByteArray header = HeaderBlock::headerPart(messages.first().bytes);
         bounces += bounce ? 1 : 0;

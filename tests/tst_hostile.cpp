@@ -10,17 +10,18 @@
 // the figures and kills a child that overruns (a hang).
 //
 // Bounds were measured on the 2-core development machine (Release) and set with a margin of 3-5x.
-// Under sanitizers or valgrind set BOUNCELENS_HOSTILE_SLOWDOWN (a factor for the time bounds);
+// Under sanitizers or valgrind set BOUNCELENS_SLOWDOWN (a factor for the time bounds);
 // under AddressSanitizer the memory bound is reported but not enforced (shadow memory and the
 // quarantine are not the program's own).
 //
 // Crashes found by the fuzzer are kept in tests/fixtures/fuzz/ and replayed here, one row each.
+#include "TestSupport.h"
 #include "analysis/BounceAnalyzer.h"
-#include "report/DeliveryStatusParser.h"
-#include "export/JsonExport.h"
-#include "message/MessageLoader.h"
 #include "bench/LargeBounce.h"
 #include "bench/ProcMemory.h"
+#include "export/JsonExport.h"
+#include "message/MessageLoader.h"
+#include "report/DeliveryStatusParser.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -45,6 +46,7 @@
 #endif
 
 using namespace bouncelens;
+using namespace bouncelens::testing;
 using bouncelens::bench::procStatusKb;
 using bouncelens::bench::resetPeak;
 
@@ -292,12 +294,6 @@ const QList<Case> &cases()
             [] { return dsnBounce(phraseRun("\nFinal-Recipient: x"), dsnRecipient(0, {})); }, 5000},
     };
     return all;
-}
-
-double slowdown()
-{
-    const double factor = qEnvironmentVariable("BOUNCELENS_HOSTILE_SLOWDOWN").toDouble();
-    return factor > 0 ? factor : 1.0;
 }
 
 // ---- the child -------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 // The knowledge base is complete: every reason, every SMTP reply code of the list, every code of
 // the IANA enhanced-status-code registry, every field, in every language; Japanese texts are
 // Japanese; and `bouncelens catalog --format json` shows all of it.
-#include "explain/KnowledgeBase.h"
 #include "TestSupport.h"
+#include "explain/KnowledgeBase.h"
 
 #include <QDir>
 #include <QFile>
