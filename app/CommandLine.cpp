@@ -2,21 +2,28 @@
 
 #include "CatalogCommand.h"
 #include "CommandOptions.h"
+#include "ExplainProgress.h"
 #include "FetchCommand.h"
+#include "Interrupt.h"
+#include "SummaryCommand.h"
 
 #include "analysis/BounceAnalyzer.h"
+#include "analysis/InOrderPool.h"
 #include "explain/BounceExplainer.h"
 #include "export/JsonExport.h"
-#include "message/MessageLoader.h"
+#include "message/FileWalker.h"
+#include "message/MessageStream.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QFuture>
+#include <QFileInfo>
 #include <QLocale>
 #include <QTextStream>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QThread>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 namespace bouncelens {
@@ -127,11 +134,60 @@ void writeText(QTextStream &out, const MessageAnalysis &a, Language language)
 
 } // namespace
 
+// Every subcommand, by the word that names it. Adding a subcommand is one row here (plus its
+// lines in usage()); the window path learns the word too, so a mistyped one gets a suggestion.
+const QList<CommandLine::Subcommand> &CommandLine::subcommands()
+{
+    static const QList<Subcommand> table {
+        {"explain", &CommandLine::explain},
+        {"catalog", &runCatalogCommand},
+        {"fetch", &runFetchCommand},
+        {"summary", &runSummaryCommand},
+        {"--version", &CommandLine::printVersion},
+        {"-v", &CommandLine::printVersion},
+        {"--help", &CommandLine::printUsage},
+        {"-h", &CommandLine::printUsage},
+    };
+    return table;
+}
+
 bool CommandLine::isSubcommand(const QString &arg)
 {
-    return arg == QLatin1String("explain") || arg == QLatin1String("catalog") || arg == QLatin1String("fetch")
-        || arg == QLatin1String("--version") || arg == QLatin1String("-v") || arg == QLatin1String("--help")
-        || arg == QLatin1String("-h");
+    return std::any_of(subcommands().cbegin(), subcommands().cend(),
+        [&arg](const Subcommand &command) { return arg == QLatin1String(command.name); });
+}
+
+QString CommandLine::nearestSubcommand(const QString &word)
+{
+    // Levenshtein distance: "sumary" -> "summary" is 1, "explian" -> "explain" is 2.
+    const auto distance = [](const QString &a, const QString &b) {
+        QList<qsizetype> row(b.size() + 1);
+        for (qsizetype j = 0; j <= b.size(); ++j)
+            row[j] = j;
+        for (qsizetype i = 1; i <= a.size(); ++i) {
+            qsizetype diagonal = row[0];
+            row[0] = i;
+            for (qsizetype j = 1; j <= b.size(); ++j) {
+                const qsizetype above = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                diagonal = above;
+            }
+        }
+        return row[b.size()];
+    };
+    QString best;
+    qsizetype bestDistance = 3; // more than two edits away is a different word
+    for (const Subcommand &command : subcommands()) {
+        const QString name = QLatin1String(command.name);
+        if (name.startsWith(QLatin1Char('-')))
+            continue;
+        const qsizetype d = distance(word.toLower(), name);
+        if (d < bestDistance) {
+            best = name;
+            bestDistance = d;
+        }
+    }
+    return best;
 }
 
 QString CommandLine::version()
@@ -144,8 +200,10 @@ QString CommandLine::usage()
     return QCoreApplication::translate("CommandLine",
         "Usage:\n"
         "  bouncelens [FILE...]                      open the window (with these files)\n"
-        "  bouncelens explain [--lang en|ja] [--format text|json] PATH...\n"
+        "  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...\n"
         "                                            explain bounces without a window\n"
+        "  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...\n"
+        "                                            count them by kind, reason, domain and day\n"
         "  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox\n"
         "                                            without changing it (fetch --help: options)\n"
         "  bouncelens catalog [--lang en|ja] [--format text|json]\n"
@@ -153,80 +211,82 @@ QString CommandLine::usage()
         "  bouncelens --version | --help\n"
         "\n"
         "PATH is a message file, an mbox, a maildir, a folder, or - for standard input.\n"
+        "--jobs N is how many threads analyse at once (default: one per CPU core).\n"
         "Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.\n");
+}
+
+int CommandLine::printVersion(const QStringList &)
+{
+    QTextStream(stdout) << version() << '\n';
+    return 0;
+}
+
+int CommandLine::printUsage(const QStringList &)
+{
+    QTextStream(stdout) << usage();
+    return 0;
 }
 
 int CommandLine::run(const QStringList &arguments)
 {
-    QTextStream out(stdout);
-    QTextStream err(stderr);
     const QString command = arguments.value(0);
-    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
-        out << version() << '\n';
-        return 0;
+    for (const Subcommand &subcommand : subcommands()) {
+        if (command == QLatin1String(subcommand.name))
+            return subcommand.run(arguments.mid(1));
     }
-    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        out << usage();
-        return 0;
-    }
-    if (command == QLatin1String("explain"))
-        return explain(arguments.mid(1));
-    if (command == QLatin1String("catalog"))
-        return runCatalogCommand(arguments.mid(1));
-    if (command == QLatin1String("fetch"))
-        return runFetchCommand(arguments.mid(1));
-    err << QCoreApplication::translate("CommandLine", "The %1 command is not available in this version.")
-               .arg(command)
-        << '\n';
+    QTextStream(stderr) << QCoreApplication::translate(
+        "CommandLine", "The %1 command is not available in this version.")
+                               .arg(command)
+                        << '\n';
     return 2;
 }
 
 namespace {
 
-// What one input file renders to; produced on a worker thread, written in input order. A
-// message with many recipients is kept as its analysis and streamed when its turn comes, so
-// that its JSON line (180 MB for 100,000 recipients) is never held whole.
-struct RenderedPiece
+// What one message renders to; produced on a worker thread, written in input order. A message
+// with many recipients is kept as its analysis and streamed when its turn comes, so that its
+// JSON line (180 MB for 100,000 recipients) is never held whole.
+struct RenderedMessage
 {
     QByteArray output;
     std::optional<MessageAnalysis> deferred;
-};
-
-struct RenderedFile
-{
-    QList<RenderedPiece> pieces;
-    bool allRead = true;
+    bool ok = true;
 };
 
 constexpr qsizetype kStreamedRecipients = 256;
 
-RenderedFile renderFile(const QString &file, const CommandOptions &options)
+RenderedMessage renderMessage(const BounceAnalyzer &analyzer, RawMessage raw, const CommandOptions &options)
 {
-    // One loader and analyzer per call: both are cheap and keep the workers independent.
-    const MessageLoader loader;
-    const BounceAnalyzer analyzer;
-    RenderedFile rendered;
-    QString text;
-    QTextStream stream(&text);
-    QList<RawMessage> messages = loader.loadFile(file);
-    rendered.pieces.append(RenderedPiece {});
-    for (RawMessage &raw : messages) {
-        MessageAnalysis analysis = analyzer.analyze(raw);
-        raw.bytes = QByteArray(); // analysed: free the input early
-        rendered.allRead = rendered.allRead && analysis.ok();
-        if (!options.json) {
-            writeText(stream, analysis, options.language);
-        } else if (analysis.recipients.size() > kStreamedRecipients) {
-            rendered.pieces.append(RenderedPiece {{}, std::move(analysis)});
-            rendered.pieces.append(RenderedPiece {});
-        } else {
-            rendered.pieces.last().output += JsonExport::toJsonLine(analysis, options.language);
-        }
+    RenderedMessage rendered;
+    MessageAnalysis analysis = analyzer.analyze(raw);
+    raw.bytes = QByteArray(); // analysed: free the input early
+    rendered.ok = analysis.ok();
+    if (!options.json) {
+        QString text;
+        QTextStream stream(&text);
+        writeText(stream, analysis, options.language);
+        stream.flush();
+        rendered.output = text.toUtf8();
+    } else if (analysis.recipients.size() > kStreamedRecipients) {
+        rendered.deferred = std::move(analysis);
+    } else {
+        rendered.output = JsonExport::toJsonLine(analysis, options.language);
     }
-    stream.flush();
-    if (!options.json)
-        rendered.pieces.last().output = text.toUtf8();
     return rendered;
+}
+
+// The size of every input, for the progress line's time left: only worked out when the line is
+// drawn (a folder is walked once more for it).
+qint64 totalInputBytes(const QStringList &paths)
+{
+    qint64 total = 0;
+    FileWalker walker(paths);
+    while (const std::optional<QString> file = walker.next()) {
+        if (*file == QLatin1String("-"))
+            return -1;
+        total += QFileInfo(*file).size();
+    }
+    return total;
 }
 
 } // namespace
@@ -234,11 +294,20 @@ RenderedFile renderFile(const QString &file, const CommandOptions &options)
 int CommandLine::explain(const QStringList &arguments)
 {
     QTextStream err(stderr);
-    const CommandOptions options = CommandOptions::parse(arguments);
-    if (!options.error.isEmpty() || options.paths.isEmpty()) {
-        err << (options.error.isEmpty()
+    const CommandOptions options = CommandOptions::parse(arguments, {QStringLiteral("--jobs")});
+    int jobs = QThread::idealThreadCount();
+    QString error = options.error;
+    if (error.isEmpty() && options.hasExtra(QStringLiteral("--jobs"))) {
+        bool ok = false;
+        jobs = options.extraValue(QStringLiteral("--jobs")).toInt(&ok);
+        if (!ok || jobs < 1 || jobs > 1024)
+            error = QCoreApplication::translate(
+                "CommandLine", "--jobs takes a number of threads from 1 to 1024.");
+    }
+    if (!error.isEmpty() || options.paths.isEmpty()) {
+        err << (error.isEmpty()
                 ? QCoreApplication::translate("CommandLine", "explain needs at least one PATH.")
-                : options.error)
+                : error)
             << '\n'
             << usage();
         return 2;
@@ -246,27 +315,37 @@ int CommandLine::explain(const QStringList &arguments)
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
         return 1;
-    // Files are analysed on all cores; results are written in input order as they complete.
-    // Chunks bound how much finished output waits for a slow file ahead of it.
-    constexpr qsizetype kChunk = 256;
-    const QStringList files = MessageLoader().expand(options.paths);
+    Interrupt::watch();
+    // Messages are read one at a time, analysed on `jobs` threads and written in input order as
+    // they complete; memory stays bounded by the pool's window, whatever the size of the input.
+    MessageStream stream(options.paths);
+    ExplainProgress progress(ExplainProgress::enabled() ? totalInputBytes(options.paths) : -1);
+    const BounceAnalyzer analyzer;
     bool allRead = true;
-    for (qsizetype start = 0; start < files.size(); start += kChunk) {
-        const QStringList chunk = files.mid(start, kChunk);
-        QFuture<RenderedFile> future = QtConcurrent::mapped(
-            chunk, [&options](const QString &file) { return renderFile(file, options); });
-        for (int i = 0; i < chunk.size(); ++i) {
-            const RenderedFile rendered = future.resultAt(i);
-            allRead = allRead && rendered.allRead;
-            for (const RenderedPiece &piece : rendered.pieces) {
-                if (piece.deferred)
-                    JsonExport::writeJsonLine(out, *piece.deferred, options.language);
-                else if (!piece.output.isEmpty())
-                    out.write(piece.output);
-            }
-        }
-    }
+    qint64 written = 0;
+    using Pool = InOrderPool<RawMessage, RenderedMessage>;
+    Pool::Steps steps;
+    steps.produce = [&stream] { return stream.next(); };
+    steps.weight = [](const RawMessage &raw) { return qint64(raw.bytes.size()); };
+    steps.work
+        = [&analyzer, &options](RawMessage raw) { return renderMessage(analyzer, std::move(raw), options); };
+    steps.deliver = [&](RenderedMessage rendered) {
+        allRead = allRead && rendered.ok;
+        if (rendered.deferred)
+            JsonExport::writeJsonLine(out, *rendered.deferred, options.language);
+        else
+            out.write(rendered.output);
+        progress.update(++written, stream.bytesRead());
+    };
+    steps.stopRequested = [] { return Interrupt::requested(); };
+    const bool finished = Pool::run({jobs}, steps);
+    progress.finish();
     out.flush();
+    if (!finished) {
+        // Ctrl-C: what was written is whole lines; leave without waiting for running analyses.
+        std::fflush(stdout);
+        std::_Exit(Interrupt::kExitStatus);
+    }
     return allRead ? 0 : 1;
 }
 

@@ -11,14 +11,27 @@ namespace bouncelens {
 class CommandLine
 {
 public:
+    // Whether `arg` (the first argument) names a subcommand; those run without a display.
     [[nodiscard]] static bool isSubcommand(const QString &arg);
+    // The subcommand a mistyped word most likely meant ("explian" -> "explain"), or empty.
+    [[nodiscard]] static QString nearestSubcommand(const QString &word);
+    // Runs the subcommand arguments.first() names with the rest of the arguments.
     [[nodiscard]] static int run(const QStringList &arguments);
 
     [[nodiscard]] static QString usage();
     [[nodiscard]] static QString version();
 
 private:
+    struct Subcommand
+    {
+        const char *name;
+        int (*run)(const QStringList &arguments);
+    };
+    [[nodiscard]] static const QList<Subcommand> &subcommands();
+
     [[nodiscard]] static int explain(const QStringList &arguments);
+    static int printVersion(const QStringList &arguments);
+    static int printUsage(const QStringList &arguments);
 };
 
 } // namespace bouncelens

@@ -3,8 +3,8 @@
 #include "CommandOptions.h"
 
 #include "explain/BounceExplainer.h"
-#include "fetch/FetchTls.h"
 #include "export/JsonExport.h"
+#include "fetch/FetchTls.h"
 #include "fetch/MailboxFetcher.h"
 
 #include <QCoreApplication>

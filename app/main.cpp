@@ -1,11 +1,9 @@
 #include "CommandLine.h"
 #include "LanguageManager.h"
-#include "MainWindow.h"
+#include "WindowCommand.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -20,9 +18,9 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(BOUNCELENS_VERSION));
 }
 
-// The subcommands' language: their own --lang, else the system locale (never the GUI's stored
-// choice: scripts must not change behaviour because someone clicked a menu).
-Language subcommandLanguage(const QStringList &args)
+// The language of what is written to the terminal: --lang, else the system locale (never the
+// GUI's stored choice: scripts must not change behaviour because someone clicked a menu).
+Language terminalLanguage(const QStringList &args)
 {
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size())
@@ -33,76 +31,36 @@ Language subcommandLanguage(const QStringList &args)
     return LanguageManager::systemLanguage();
 }
 
-int runGui()
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("CommandLine", "Explains bounced e-mail."));
-    const QCommandLineOption lang(QStringLiteral("lang"),
-        QCoreApplication::translate("CommandLine", "Language of the window: en or ja."),
-        QStringLiteral("en|ja"));
-    // For documentation and tests: load FILEs, save a picture of the window, quit.
-    QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QCoreApplication::translate("CommandLine", "Save a screenshot of the window to PNG and quit."),
-        QStringLiteral("PNG"));
-    screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOption(lang);
-    parser.addOption(screenshot);
-    parser.addPositionalArgument(QStringLiteral("FILE"),
-        QCoreApplication::translate("CommandLine", "Messages, mbox files, maildirs or folders to open."),
-        QStringLiteral("[FILE...]"));
-    if (!parser.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "%s\n%s", qPrintable(parser.errorText()), qPrintable(CommandLine::usage()));
-        return 2;
-    }
-    const QString code = parser.value(lang);
-    if (parser.isSet(lang) && code != QLatin1String("en") && code != QLatin1String("ja")) {
-        std::fprintf(stderr, "%s\n",
-            qPrintable(
-                QCoreApplication::translate("CommandLine", "--lang takes en or ja, not \"%1\".").arg(code)));
-        return 2;
-    }
-
-    MainWindow window;
-    if (parser.isSet(lang))
-        window.setLanguage(languageFromCode(code), false); // for this run only
-    const QString shot = parser.value(screenshot);
-    if (!shot.isEmpty())
-        window.resize(1280, 820);
-    window.show();
-    window.openPaths(parser.positionalArguments());
-
-    if (!shot.isEmpty()) {
-        auto save = [&window, shot] {
-            // Let the last layout and paint settle before grabbing.
-            QTimer::singleShot(400, &window, [&window, shot] {
-                const bool ok = window.grab().save(shot, "PNG");
-                QCoreApplication::exit(ok ? 0 : 1);
-            });
-        };
-        if (window.isLoading())
-            QObject::connect(&window, &MainWindow::loadingFinished, &window, save);
-        else
-            save();
-    }
-    return QApplication::exec();
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    // Subcommands never need a display: decide before any GUI object exists.
-    if (argc > 1 && CommandLine::isSubcommand(QString::fromLocal8Bit(argv[1]))) {
+    WindowArguments window;
+    {
+        // Everything that can end without a window ends here, before any GUI object exists: the
+        // subcommands, a mistyped command or option, a machine without a display.
         QCoreApplication app(argc, argv);
         setIdentity();
+        const QStringList args = QCoreApplication::arguments();
         LanguageManager language;
-        language.setLanguage(subcommandLanguage(QCoreApplication::arguments()), false);
-        return CommandLine::run(QCoreApplication::arguments().mid(1));
+        language.setLanguage(terminalLanguage(args), false);
+        if (args.size() > 1 && CommandLine::isSubcommand(args.at(1)))
+            return CommandLine::run(args.mid(1));
+        window = WindowArguments::parse(args);
+        if (!window.error.isEmpty()) {
+            std::fprintf(stderr, "%s\n%s", qPrintable(window.error), qPrintable(CommandLine::usage()));
+            return 2;
+        }
+        const QString noDisplay = missingDisplayMessage(args);
+        if (!noDisplay.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(noDisplay));
+            return 2;
+        }
     }
 
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("BounceLens"));
     QApplication::setDesktopFileName(QStringLiteral("bouncelens"));
-    return runGui();
+    return runWindow(window);
 }

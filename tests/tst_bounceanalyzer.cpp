@@ -42,6 +42,8 @@ class TestBounceAnalyzer : public QObject
 private slots:
     void formats_data();
     void formats();
+    void messageKinds_data();
+    void messageKinds();
     void lineEndings_data();
     void lineEndings();
     void charsets_data();
@@ -215,6 +217,202 @@ void TestBounceAnalyzer::formats()
         QVERIFY(s.start >= 0 && s.length > 0 && s.start + s.length <= a.displayText.size());
         QVERIFY(s.recipient < a.recipients.size());
     }
+}
+
+// The kind of a whole message decided from its wording: delay warnings (still being tried) are
+// delays and not permanent, final failures that quote a 4xx stay bounces, auto-replies in several
+// languages, challenge/response requests and spam that reached the bounce address are no bounce.
+void TestBounceAnalyzer::messageKinds_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("recipient"); // the one recipient, "" for none
+    QTest::addColumn<QString>("reason"); // "" when any reason will do
+
+    QTest::newRow("delay: Postfix warning, plain text") << "delay-postfix-plain.eml"
+                                                        << "delay"
+                                                        << "slow@example.org"
+                                                        << "expired";
+    QTest::newRow("delay: Exim 'has not yet been delivered'") << "delay-exim.eml"
+                                                              << "delay"
+                                                              << "grey@example.org"
+                                                              << "";
+    QTest::newRow("delay: Sendmail 'still undelivered after'") << "delay-sendmail.eml"
+                                                               << "delay"
+                                                               << "taro@example.net"
+                                                               << "expired";
+    QTest::newRow("delay: Exchange 'Delivery is delayed'") << "delay-exchange.eml"
+                                                           << "delay"
+                                                           << "jiro@example.net"
+                                                           << "expired";
+    QTest::newRow("delay: Gmail warning") << "delay-gmail.eml"
+                                          << "delay"
+                                          << "saburo@example.org"
+                                          << "expired";
+    QTest::newRow("delay: Gmail 'Message not delivered yet'") << "delay-gmail-new.eml"
+                                                              << "delay"
+                                                              << "shiro@example.org"
+                                                              << "expired";
+    QTest::newRow("delay: Courier, 4xx mailbox over quota") << "delay-courier.eml"
+                                                            << "delay"
+                                                            << "goro@example.net"
+                                                            << "mailboxfull";
+    QTest::newRow("delay: generic 'will continue to attempt'") << "delay-generic.eml"
+                                                               << "delay"
+                                                               << "kenji@example.net"
+                                                               << "";
+    QTest::newRow("delay: MDaemon") << "delay-mdaemon.eml"
+                                    << "delay"
+                                    << "yuki@example.org"
+                                    << "expired";
+    QTest::newRow("delay: 'has been delayed', 'will retry'") << "delay-hmail.eml"
+                                                             << "delay"
+                                                             << "aki@example.net"
+                                                             << "";
+    QTest::newRow("delay: Japanese 遅延 / 再送を試みます") << "delay-japanese.eml"
+                                                           << "delay"
+                                                           << "hanako@example.jp"
+                                                           << "expired";
+    QTest::newRow("delay: Japanese まだ配送されていません") << "delay-japanese2.eml"
+                                                            << "delay"
+                                                            << "ichiro@example.ne.jp"
+                                                            << "expired";
+    QTest::newRow("delay: Exchange in German, 'noch nicht zugestellt'") << "delay-exchange-de.eml"
+                                                                        << "delay"
+                                                                        << "klaus@example.net"
+                                                                        << "";
+    QTest::newRow("failure: Exchange in German, expired") << "fail-exchange-de.eml"
+                                                          << "bounce"
+                                                          << "karin@example.net"
+                                                          << "expired";
+    QTest::newRow("failure: Exim retry timeout with a 451") << "fail-exim-retry-timeout.eml"
+                                                            << "bounce"
+                                                            << "old@example.org"
+                                                            << "expired";
+    QTest::newRow("failure: Sendmail 'could not be delivered for 5 days'") << "fail-sendmail-5days.eml"
+                                                                           << "bounce"
+                                                                           << "hiro@example.net"
+                                                                           << "expired";
+    QTest::newRow("failure: Postfix 'delivery temporarily suspended'") << "fail-postfix-expired-plain.eml"
+                                                                       << "bounce"
+                                                                       << "gone@example.org"
+                                                                       << "expired";
+    QTest::newRow("vacation en, X-Auto-Response-Suppress") << "auto-en-ooo.eml"
+                                                           << "autoreply"
+                                                           << "hanako@example.org"
+                                                           << "vacation";
+    QTest::newRow("vacation en, subject only") << "auto-en-noheader.eml"
+                                               << "autoreply"
+                                               << "hanako@example.org"
+                                               << "vacation";
+    QTest::newRow("vacation de Abwesenheitsnotiz") << "auto-de.eml"
+                                                   << "autoreply"
+                                                   << "max@example.de"
+                                                   << "vacation";
+    QTest::newRow("vacation de Automatische Antwort") << "auto-de2.eml"
+                                                      << "autoreply"
+                                                      << "max@example.de"
+                                                      << "vacation";
+    QTest::newRow("vacation de Abwesend") << "auto-de3.eml"
+                                          << "autoreply"
+                                          << "klaus@example.de"
+                                          << "vacation";
+    QTest::newRow("vacation fr Réponse automatique") << "auto-fr.eml"
+                                                     << "autoreply"
+                                                     << "marie@example.fr"
+                                                     << "vacation";
+    QTest::newRow("vacation fr Auto-Submitted") << "auto-fr2.eml"
+                                                << "autoreply"
+                                                << "marie@example.fr"
+                                                << "vacation";
+    QTest::newRow("vacation es Respuesta automática") << "auto-es.eml"
+                                                      << "autoreply"
+                                                      << "juan@example.es"
+                                                      << "vacation";
+    QTest::newRow("vacation es Fuera de la oficina") << "auto-es2.eml"
+                                                     << "autoreply"
+                                                     << "juan@example.es"
+                                                     << "vacation";
+    QTest::newRow("vacation it") << "auto-it.eml"
+                                 << "autoreply"
+                                 << "luca@example.it"
+                                 << "vacation";
+    QTest::newRow("vacation pt") << "auto-pt.eml"
+                                 << "autoreply"
+                                 << "ana@example.com.br"
+                                 << "vacation";
+    QTest::newRow("vacation nl") << "auto-nl.eml"
+                                 << "autoreply"
+                                 << "jan@example.nl"
+                                 << "vacation";
+    QTest::newRow("vacation ja 自動返信") << "auto-ja.eml"
+                                          << "autoreply"
+                                          << "hanako@example.jp"
+                                          << "vacation";
+    QTest::newRow("vacation ja 不在通知") << "auto-ja2.eml"
+                                          << "autoreply"
+                                          << "hanako@example.jp"
+                                          << "vacation";
+    QTest::newRow("vacation zh 自动回复") << "auto-zh.eml"
+                                          << "autoreply"
+                                          << "li@example.cn"
+                                          << "vacation";
+    QTest::newRow("challenge: TMDA-style confirm") << "cr-tmda.eml"
+                                                   << "autoreply"
+                                                   << ""
+                                                   << "";
+    QTest::newRow("challenge: guest list") << "cr-boxbe.eml"
+                                           << "autoreply"
+                                           << ""
+                                           << "";
+    QTest::newRow("challenge: approved senders") << "cr-spamarrest.eml"
+                                                 << "autoreply"
+                                                 << ""
+                                                 << "";
+    QTest::newRow("challenge: whitelist verification") << "cr-whitelist.eml"
+                                                       << "autoreply"
+                                                       << ""
+                                                       << "";
+    QTest::newRow("spam to the bounce address") << "spam-1.eml"
+                                                << "not-bounce"
+                                                << ""
+                                                << "";
+    QTest::newRow("spam: lottery") << "spam-2.eml"
+                                   << "not-bounce"
+                                   << ""
+                                   << "";
+    QTest::newRow("spam: fake 'mailbox full'") << "spam-3.eml"
+                                               << "not-bounce"
+                                               << ""
+                                               << "";
+    QTest::newRow("spam: fake 'delivery failure'") << "spam-4.eml"
+                                                   << "not-bounce"
+                                                   << ""
+                                                   << "";
+}
+
+void TestBounceAnalyzer::messageKinds()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, kind);
+    QFETCH(QString, recipient);
+    QFETCH(QString, reason);
+
+    const MessageAnalysis a = BounceAnalyzer().analyze(readFixture(QStringLiteral("kinds/") + file), file);
+    QVERIFY2(a.ok(), qPrintable(a.error));
+    QCOMPARE(toString(a.kind), kind);
+    if (recipient.isEmpty()) {
+        QVERIFY(a.recipients.isEmpty());
+        return;
+    }
+    QCOMPARE(a.recipients.size(), 1);
+    const RecipientResult &r = a.recipients.first();
+    QCOMPARE(r.address, recipient);
+    if (!reason.isEmpty())
+        QCOMPARE(r.reason, reason);
+    // Only a final failure is permanent; nothing but a bad address is a hard bounce.
+    QCOMPARE(r.permanent, kind == QLatin1String("bounce"));
+    QVERIFY(!r.hardBounce);
 }
 
 void TestBounceAnalyzer::lineEndings_data()

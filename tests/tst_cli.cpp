@@ -7,7 +7,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+
+#include <csignal>
+
 #include <QtTest>
+#include <signal.h>
 
 namespace {
 
@@ -23,15 +27,25 @@ struct Run
     QByteArray err;
 };
 
-Run run(const QStringList &args, const QByteArray &input = {})
+// `environment` overrides the defaults below; an empty value removes the variable.
+Run run(
+    const QStringList &args, const QByteArray &input = {}, const QHash<QString, QString> &environment = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // Subcommands must not need a display: make any attempt to open one fail.
+    // Subcommands must not need a display: make any attempt to open one fail (Qt aborts).
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LC_ALL"));
+    env.remove(QStringLiteral("LC_MESSAGES"));
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it) {
+        if (it.value().isEmpty())
+            env.remove(it.key());
+        else
+            env.insert(it.key(), it.value());
+    }
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(BOUNCELENS_BINARY), args);
     if (!p.waitForStarted(10000))
@@ -62,6 +76,36 @@ QList<QJsonObject> jsonLines(const QByteArray &out)
     return objects;
 }
 
+// An mbox of every core fixture, COPIES times over (mboxrd quoting), with the fixture names in
+// order, so that a line's place tells which message it came from.
+QByteArray fixtureMbox(int copies, QStringList *subjects = nullptr)
+{
+    const QDir dir(QStringLiteral(BOUNCELENS_FIXTURES "/core"));
+    QList<QByteArray> messages;
+    for (const QString &name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name)) {
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        QByteArray bytes = f.readAll().replace("\r\n", "\n");
+        QByteArray quoted;
+        for (const QByteArray &line : bytes.split('\n')) {
+            qsizetype p = 0;
+            while (p < line.size() && line.at(p) == '>')
+                ++p;
+            quoted += (line.mid(p).startsWith("From ") ? ">" + line : line) + '\n';
+        }
+        messages << quoted;
+    }
+    QByteArray mbox;
+    for (int copy = 0; copy < copies; ++copy)
+        for (const QByteArray &m : messages) {
+            mbox += "From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n" + m + '\n';
+            if (subjects)
+                *subjects << QString::number(subjects->size());
+        }
+    return mbox;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -77,7 +121,15 @@ private slots:
     void textFormat_data();
     void textFormat();
     void versionAndHelp();
+    void windowUsageErrors_data();
+    void windowUsageErrors();
+    void windowWithoutDisplay_data();
+    void windowWithoutDisplay();
     void writesNothingNextToInput();
+    void parallelOutputInInputOrder_data();
+    void parallelOutputInInputOrder();
+    void interruptLeavesWholeLines();
+    void progressOnlyOnATerminal();
 };
 
 void TestCli::jsonContract_data()
@@ -156,6 +208,12 @@ void TestCli::exitStatus_data()
                                 << 0;
     QTest::newRow("unknown option") << QStringList {"explain", "--frobnicate", fixture("not-bounce.eml")} << 2
                                     << 0;
+    QTest::newRow("jobs 0") << QStringList {"explain", "--jobs", "0", fixture("not-bounce.eml")} << 2 << 0;
+    QTest::newRow("jobs not a number")
+        << QStringList {"explain", "--jobs=many", fixture("not-bounce.eml")} << 2 << 0;
+    QTest::newRow("jobs 3") << QStringList {"explain", "--jobs=3", "--format=json",
+        fixture("two-bounces.mbox")}
+                            << 0 << 2;
 }
 
 void TestCli::exitStatus()
@@ -223,6 +281,82 @@ void TestCli::versionAndHelp()
     QVERIFY(help.out.contains("catalog"));
 }
 
+// A mistyped command or option is a usage error found before Qt's GUI starts: run() forces the
+// xcb platform with no display, so reaching QApplication would abort instead of exiting with 2.
+void TestCli::windowUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("misspelt command") << QStringList {"sumary", "x"} << "C.UTF-8"
+                                      << "\"sumary\" is not a command. Did you mean \"bouncelens summary\"?";
+    QTest::newRow("unknown word")
+        << QStringList {"frobnicate"} << "C.UTF-8"
+        << "\"frobnicate\" is not a command, and no file or folder of that name exists.";
+    QTest::newRow("near a command") << QStringList {"explian", fixture("not-bounce.eml")} << "C.UTF-8"
+                                    << "Did you mean \"bouncelens explain\"?";
+    QTest::newRow("upper case near a command") << QStringList {"Catalgo"} << "C.UTF-8"
+                                               << "Did you mean \"bouncelens catalog\"?";
+    QTest::newRow("unknown option") << QStringList {"--formt"} << "C.UTF-8"
+                                    << "unknown option \"--formt\"";
+    QTest::newRow("unknown option after a file")
+        << QStringList {fixture("not-bounce.eml"), "--formt"} << "C.UTF-8"
+        << "unknown option \"--formt\"";
+    QTest::newRow("window language") << QStringList {"--lang", "fr"} << "C.UTF-8"
+                                     << "--lang takes en or ja, not \"fr\"";
+    QTest::newRow("misspelt command, Japanese")
+        << QStringList {"sumary", "x"} << "ja_JP.UTF-8" << u"「bouncelens summary」のことですか"_qs;
+    QTest::newRow("unknown word, Japanese")
+        << QStringList {"frobnicate"} << "ja_JP.UTF-8" << u"「frobnicate」はコマンドではなく"_qs;
+}
+
+void TestCli::windowUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, lang);
+    QFETCH(QString, expected);
+    const Run r = run(args, {}, {{QStringLiteral("LANG"), lang}});
+    const QString err = QString::fromUtf8(r.err);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(err.contains(expected), qPrintable(err));
+    QVERIFY2(
+        err.contains(lang.startsWith(QLatin1String("ja")) ? u"使い方:"_qs : u"Usage:"_qs), qPrintable(err));
+    QVERIFY2(!err.contains(QLatin1String("qt.qpa")), qPrintable(err));
+    QVERIFY(r.out.isEmpty());
+}
+
+// Starting the window with no display and no platform chosen: one translated sentence that
+// points to `bouncelens explain`, exit status 2, and nothing from Qt's platform plugins.
+void TestCli::windowWithoutDisplay_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no file") << QStringList {} << "C.UTF-8"
+                             << "there is no display";
+    QTest::newRow("with a file") << QStringList {fixture("not-bounce.eml")} << "C.UTF-8"
+                                 << "run \"bouncelens explain FILE...\" instead";
+    QTest::newRow("window language chosen")
+        << QStringList {"--lang", "ja", fixture("not-bounce.eml")} << "C.UTF-8" << u"ディスプレイがない"_qs;
+    QTest::newRow("Japanese") << QStringList {} << "ja_JP.UTF-8" << u"「bouncelens explain FILE...」"_qs;
+}
+
+void TestCli::windowWithoutDisplay()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, lang);
+    QFETCH(QString, expected);
+    const Run r
+        = run(args, {}, {{QStringLiteral("LANG"), lang}, {QStringLiteral("QT_QPA_PLATFORM"), QString()}});
+    const QString err = QString::fromUtf8(r.err);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(err.contains(expected), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("bouncelens explain")), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(
+        !err.contains(QLatin1String("qt.qpa")) && !err.contains(QLatin1String("plugin")), qPrintable(err));
+}
+
 void TestCli::writesNothingNextToInput()
 {
     QTemporaryDir dir;
@@ -233,6 +367,99 @@ void TestCli::writesNothingNextToInput()
     QCOMPARE(run({QStringLiteral("explain"), dir.path()}).exitCode, 0);
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), before);
     QCOMPARE(QFileInfo(dir.filePath("bounce.eml")).lastModified(), modified);
+}
+
+void TestCli::parallelOutputInInputOrder_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("jobs");
+    QTest::newRow("json, 2 threads") << "json"
+                                     << "2";
+    QTest::newRow("json, 7 threads") << "json"
+                                     << "7";
+    QTest::newRow("text, 4 threads") << "text"
+                                     << "4";
+}
+
+void TestCli::parallelOutputInInputOrder()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, jobs);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("all.mbox"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(fixtureMbox(20));
+    }
+    const Run one = run({"explain", "--format", format, "--lang", "en", "--jobs", "1", path});
+    const Run many = run({"explain", "--format", format, "--lang", "en", "--jobs", jobs, path});
+    QCOMPARE(one.exitCode, 0);
+    QCOMPARE(many.exitCode, 0);
+    QVERIFY(!one.out.isEmpty());
+    QVERIFY(one.out == many.out);
+    if (format == QLatin1String("json")) {
+        const QList<QJsonObject> lines = jsonLines(many.out);
+        QVERIFY(lines.size() > 100);
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            QCOMPARE(lines.at(i).value("message").toInt(), int(i));
+    }
+}
+
+void TestCli::interruptLeavesWholeLines()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("many.mbox"));
+    qint64 messages = 0;
+    {
+        QStringList order;
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(fixtureMbox(2000, &order));
+        messages = order.size();
+    }
+    QProcess p;
+    p.start(QStringLiteral(BOUNCELENS_BINARY), {"explain", "--format", "json", "--jobs", "2", path});
+    QVERIFY(p.waitForStarted(10000));
+    QByteArray out;
+    while (out.count('\n') < 50 && p.state() == QProcess::Running) {
+        p.waitForReadyRead(10000);
+        out += p.readAllStandardOutput();
+    }
+    QVERIFY(out.count('\n') >= 50);
+    QElapsedTimer sinceSignal;
+    sinceSignal.start();
+    QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
+    QVERIFY(p.waitForFinished(5000));
+    const qint64 stopMs = sinceSignal.elapsed();
+    out += p.readAllStandardOutput();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY2(stopMs < 2000, qPrintable(QString::number(stopMs)));
+    QVERIFY(out.endsWith('\n'));
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    QVERIFY(lines.size() < messages); // it stopped before the end
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(lines.at(i), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(doc.object().value("message").toInt(), int(i));
+    }
+}
+
+void TestCli::progressOnlyOnATerminal()
+{
+    // Standard error is a pipe here: the progress line must not appear in it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("all.mbox"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(fixtureMbox(20));
+    }
+    const Run r = run({"explain", "--format", "json", path});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -366,6 +366,16 @@ private slots:
                                            << "451" << slow << false << "ja"
                                            << "customer"
                                            << "まだ相手に届いていません";
+        QTest::newRow("delay fix en") << delay << "mailboxfull"
+                                      << "4.2.2"
+                                      << "452" << QStringLiteral("452 4.2.2 Mailbox full") << false << "en"
+                                      << "fix"
+                                      << "Nothing needs to be done yet: the message may still arrive.";
+        QTest::newRow("delay fix ja") << delay << "expired"
+                                      << "4.4.1"
+                                      << "451" << slow << false << "ja"
+                                      << "fix"
+                                      << "メールはこれから届く可能性があります";
         const int autoReply = int(MessageKind::AutoReply);
         QTest::newRow("vacation title ja") << autoReply << "vacation"
                                            << ""

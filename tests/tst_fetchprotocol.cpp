@@ -23,27 +23,30 @@ using Reply = ScriptedMailServer::Reply;
 
 namespace {
 
-// The mailbox both servers offer: the tst_fetch fixtures, bounces and others, in name order.
+// The mailbox both servers offer: tst_fetch fixtures, four bounces and five others.
 struct Mailbox
 {
     QList<QByteArray> messages; // message n (1-based) has UID n
     QStringList bounceNames; // file names of the bounces, in mailbox order
     QList<int> bounces; // their message numbers
 
+    // A fixed selection, so that new fixtures in that folder leave these transcripts alone.
     static Mailbox fromFixtures()
     {
         Mailbox box;
         const QDir dir(QStringLiteral(BOUNCELENS_FIXTURES "/fetch"));
-        for (const QString &name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name)) {
-            QFile file(dir.filePath(name));
+        for (const char *name : {"bounce-delay-dsn.eml", "bounce-exim-plain.eml", "bounce-japanese-plain.eml",
+                 "bounce-postfix-dsn.eml", "other-autoreply.eml", "other-build-failure.eml",
+                 "other-feedback-arf.eml", "other-japanese-personal.eml", "other-newsletter.eml"}) {
+            QFile file(dir.filePath(QLatin1String(name)));
             if (!file.open(QIODevice::ReadOnly))
                 continue;
             QByteArray bytes = file.readAll();
             bytes.replace("\r\n", "\n");
             bytes.replace("\n", "\r\n");
             box.messages.append(bytes);
-            if (name.startsWith(QLatin1String("bounce-"))) {
-                box.bounceNames.append(name);
+            if (qstrncmp(name, "bounce-", 7) == 0) {
+                box.bounceNames.append(QLatin1String(name));
                 box.bounces.append(int(box.messages.size()));
             }
         }
@@ -277,17 +280,18 @@ void TestFetchProtocol::fetchSendsExactly_data()
                "1 a007 UID SEARCH CHARSET UTF-8 OR OR OR OR OR OR OR OR OR OR ", "2 a005 FETCH 1:9 UID",
                "2 a006 CAPABILITY", "2 a007 FETCH 1:9 (UID RFC822.HEADER)", "2 a008 UID FETCH 7 UID",
                "2 a009 UID FETCH 7 BODY.PEEK[]", "2 a010 UID FETCH 6 UID", "2 a011 UID FETCH 6 BODY.PEEK[]",
-               "2 a012 UID FETCH 4 UID", "2 a013 UID FETCH 4 BODY.PEEK[]", "2 a014 UID FETCH 3 UID",
-               "2 a015 UID FETCH 3 BODY.PEEK[]", "2 a016 UID FETCH 2 UID", "2 a017 UID FETCH 2 BODY.PEEK[]",
-               "2 a018 UID FETCH 1 UID", "2 a019 UID FETCH 1 BODY.PEEK[]", "2 a020 LOGOUT", "1 a008 LOGOUT"}
+               "2 a012 UID FETCH 5 UID", "2 a013 UID FETCH 5 BODY.PEEK[]", "2 a014 UID FETCH 4 UID",
+               "2 a015 UID FETCH 4 BODY.PEEK[]", "2 a016 UID FETCH 3 UID", "2 a017 UID FETCH 3 BODY.PEEK[]",
+               "2 a018 UID FETCH 2 UID", "2 a019 UID FETCH 2 BODY.PEEK[]", "2 a020 UID FETCH 1 UID",
+               "2 a021 UID FETCH 1 BODY.PEEK[]", "2 a022 LOGOUT", "1 a008 LOGOUT"}
         << imapBounces;
     QTest::newRow("pop3") << QStringLiteral("pop3") << false
                           << QList<QByteArray> {"1 CAPA", "1 USER tester", "1 PASS s3cret", "1 STAT",
-                                 "1 TOP 1 0", "1 TOP 2 0", "1 TOP 3 0", "1 TOP 4 0", "1 TOP 5 0", "1 TOP 6 0",
-                                 "1 TOP 7 0", "1 TOP 8 0", "1 TOP 9 0", "1 LIST", "1 UIDL",
-                                 "1 TOP 7 2147483647", "1 TOP 6 2147483647", "1 TOP 4 2147483647",
-                                 "1 TOP 3 2147483647", "1 TOP 2 2147483647", "1 TOP 1 2147483647", "1 RSET",
-                                 "1 QUIT"}
+                                 "1 LIST", "1 UIDL", "1 TOP 9 0", "1 TOP 8 0", "1 TOP 7 0", "1 TOP 6 0",
+                                 "1 TOP 5 0", "1 TOP 4 0", "1 TOP 3 0", "1 TOP 2 0", "1 TOP 1 0",
+                                 "1 TOP 7 2147483647", "1 TOP 6 2147483647", "1 TOP 5 2147483647",
+                                 "1 TOP 4 2147483647", "1 TOP 3 2147483647", "1 TOP 2 2147483647",
+                                 "1 TOP 1 2147483647", "1 RSET", "1 QUIT"}
                           << QStringList {QStringLiteral("pop3://scripted.example/INBOX;UIDL=uidl-4"),
                                  QStringLiteral("pop3://scripted.example/INBOX;UIDL=uidl-3"),
                                  QStringLiteral("pop3://scripted.example/INBOX;UIDL=uidl-2"),

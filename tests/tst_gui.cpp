@@ -518,7 +518,7 @@ void TestGui::exportsFromWindow()
     QFile csv(dir.filePath("s.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll(),
-        QByteArray("email\r\ninfo@nowhere.example.jp\r\nsato@example.jp\r\ntanaka@example.jp\r\n"));
+        QByteArray("email,suggestion\r\ninfo@nowhere.example.jp,\r\nsato@example.jp,\r\ntanaka@example.jp,\r\n"));
     QVERIFY(w.exportTo(MainWindow::ExportKind::ReportPdf, dir.filePath("r.pdf"), &error));
     QFile pdf(dir.filePath("r.pdf"));
     QVERIFY(pdf.open(QIODevice::ReadOnly));

@@ -1,6 +1,6 @@
 // The export formats, on their content.
-#include "analysis/BounceAnalyzer.h"
 #include "Exporters.h"
+#include "analysis/BounceAnalyzer.h"
 #include "message/MessageLoader.h"
 
 #include <QJsonArray>
@@ -64,14 +64,19 @@ void TestExporters::suppressionCsv_data()
     QTest::newRow("fixtures: hard bounces only, unique, sorted")
         << loadFixtures(
                {"userunknown.eml", "mailboxfull.eml", "two-recipients.eml", "two.mbox", "not-a-bounce.eml"})
-        << QByteArray("email\r\ninfo@nowhere.example.jp\r\nsato@example.jp\r\ntanaka@example.jp\r\n");
-    QTest::newRow("nothing hard") << loadFixtures({"mailboxfull.eml"}) << QByteArray("email\r\n");
+        << QByteArray(
+               "email,suggestion\r\ninfo@nowhere.example.jp,\r\nsato@example.jp,\r\ntanaka@example.jp,\r\n");
+    QTest::newRow("nothing hard") << loadFixtures({"mailboxfull.eml"}) << QByteArray("email,suggestion\r\n");
     QTest::newRow("case folded duplicates") << QList<LoadedMessage> {withAddress("Kato@Example.jp"),
-        withAddress("kato@example.jp")} << QByteArray("email\r\nkato@example.jp\r\n");
-    QTest::newRow("quoted local part with comma") << QList<LoadedMessage> {withAddress("\"a,b\"@example.jp")}
-                                                  << QByteArray("email\r\n\"\"\"a,b\"\"@example.jp\"\r\n");
+        withAddress("kato@example.jp")} << QByteArray("email,suggestion\r\nkato@example.jp,\r\n");
+    QTest::newRow("quoted local part with comma")
+        << QList<LoadedMessage> {withAddress("\"a,b\"@example.jp")}
+        << QByteArray("email,suggestion\r\n\"\"\"a,b\"\"@example.jp\",\r\n");
+    QTest::newRow("mistyped domain gets its suggestion")
+        << QList<LoadedMessage> {withAddress("taro@gmial.com"), withAddress("hanako@example.jp")}
+        << QByteArray("email,suggestion\r\nhanako@example.jp,\r\ntaro@gmial.com,taro@gmail.com\r\n");
     QTest::newRow("soft bounce left out")
-        << QList<LoadedMessage> {withAddress("soft@example.jp", false)} << QByteArray("email\r\n");
+        << QList<LoadedMessage> {withAddress("soft@example.jp", false)} << QByteArray("email,suggestion\r\n");
 }
 
 void TestExporters::suppressionCsv()

@@ -31,6 +31,14 @@
         <source>The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.</source>
         <translation>メッセージの入れ子が深すぎるため、外側の部分だけを解析しました。</translation>
     </message>
+    <message>
+        <source>The report names no recipient; %1 is a guess from the returned message&apos;s To field.</source>
+        <translation>レポートには宛先が書かれていません。%1 は返送された元メッセージの To 欄から推測したものです。</translation>
+    </message>
+    <message>
+        <source>This is a bounce, but it does not say which recipient failed.</source>
+        <translation>これはエラーメールですが、どの宛先への配送が失敗したかは書かれていません。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogCommand</name>
@@ -88,6 +96,29 @@ vendor（&quot;5.7.606&quot;）。
     </message>
 </context>
 <context>
+    <name>CertificatePrompt</name>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation>信頼されていない証明書</translation>
+    </message>
+    <message>
+        <source>The mail server %1 presented a certificate that this computer does not trust.</source>
+        <translation>メールサーバー %1 が、このコンピューターで信頼されていない証明書を提示しました。</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256 フィンガープリント: %1</translation>
+    </message>
+    <message>
+        <source>If you trust it, BounceLens accepts exactly this certificate for %1 from now on and asks again if the server&apos;s certificate changes.</source>
+        <translation>信頼すると、今後 %1 についてはこの証明書に限り受け入れます。サーバーの証明書が変わった場合は、改めて確認します。</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>この証明書を信頼する(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Bounce (the message was not delivered)</source>
@@ -124,22 +155,6 @@ vendor（&quot;5.7.606&quot;）。
         <translation>
             <numerusform>候補のメールを %n 件調べました</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Explains bounced e-mail.</source>
-        <translation>届かなかったメール（バウンスメール）の内容を説明します。</translation>
-    </message>
-    <message>
-        <source>Language of the window: en or ja.</source>
-        <translation>ウィンドウの言語: en または ja。</translation>
-    </message>
-    <message>
-        <source>Save a screenshot of the window to PNG and quit.</source>
-        <translation>ウィンドウのスクリーンショットを PNG で保存して終了します。</translation>
-    </message>
-    <message>
-        <source>Messages, mbox files, maildirs or folders to open.</source>
-        <translation>開くメール、mbox ファイル、maildir またはフォルダー。</translation>
     </message>
     <message>
         <source>--lang takes en or ja, not &quot;%1&quot;.</source>
@@ -204,34 +219,6 @@ vendor（&quot;5.7.606&quot;）。
     <message>
         <source>Remote server: %1</source>
         <translation>相手側のサーバー: %1</translation>
-    </message>
-    <message>
-        <source>Usage:
-  bouncelens [FILE...]                      open the window (with these files)
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            explain bounces without a window
-  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
-                                            without changing it (fetch --help: options)
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            list what BounceLens knows
-  bouncelens --version | --help
-
-PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
-Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
-</source>
-        <translation>使い方:
-  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
-  bouncelens explain [--lang en|ja] [--format text|json] PATH...
-                                            ウィンドウを開かずにバウンスメールを説明します
-  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
-                                            変更せずに取得します（オプションは fetch --help）
-  bouncelens catalog [--lang en|ja] [--format text|json]
-                                            BounceLens が持つ知識の一覧を表示します
-  bouncelens --version | --help
-
-PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
-終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
-</translation>
     </message>
     <message>
         <source>The %1 command is not available in this version.</source>
@@ -320,6 +307,149 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>To trust this certificate, run again with --trust-fingerprint %1, or give the certificate of its authority with --ca-file FILE.</source>
         <translation>この証明書を信頼するには、--trust-fingerprint %1 を付けて再実行するか、--ca-file FILE で認証局の証明書を指定してください。</translation>
+    </message>
+    <message>
+        <source>bouncelens: unknown option &quot;%1&quot;.</source>
+        <translation>bouncelens: 「%1」というオプションはありません。</translation>
+    </message>
+    <message>
+        <source>bouncelens: &quot;%1&quot; is not a command, and no file or folder of that name exists.</source>
+        <translation>bouncelens: 「%1」はコマンドではなく、その名前のファイルやフォルダーもありません。</translation>
+    </message>
+    <message>
+        <source>bouncelens: &quot;%1&quot; is not a command. Did you mean &quot;bouncelens %2&quot;?</source>
+        <translation>bouncelens: 「%1」はコマンドではありません。「bouncelens %2」のことですか？</translation>
+    </message>
+    <message>
+        <source>bouncelens: there is no display to open the window on; to explain bounces in the terminal, run &quot;bouncelens explain FILE...&quot; instead.</source>
+        <translation>bouncelens: ウィンドウを開けるディスプレイがないため、端末で説明する「bouncelens explain FILE...」をお使いください。</translation>
+    </message>
+    <message>
+        <source>--jobs takes a number of threads from 1 to 1024.</source>
+        <translation>--jobs には 1 から 1024 までのスレッド数を指定してください。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  bouncelens [FILE...]                      open the window (with these files)
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
+                                            explain bounces without a window
+  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
+                                            count them by kind, reason, domain and day
+  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
+                                            without changing it (fetch --help: options)
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            list what BounceLens knows
+  bouncelens --version | --help
+
+PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
+--jobs N is how many threads analyse at once (default: one per CPU core).
+Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
+</source>
+        <translation>使い方:
+  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
+                                            ウィンドウを開かずにバウンスメールを説明します
+  bouncelens summary [--lang en|ja] [--format text|json|csv] PATH...
+                                            種類・原因・ドメイン・日付ごとに集計します
+  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
+                                            変更せずに取得します（オプションは fetch --help）
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            BounceLens が持つ知識の一覧を表示します
+  bouncelens --version | --help
+
+PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
+--jobs N は同時に解析するスレッドの数です（既定は CPU コアの数）。
+終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
+</translation>
+    </message>
+    <message>
+        <source>summary needs at least one PATH.</source>
+        <translation>summary には PATH を 1 つ以上指定してください。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  bouncelens [FILE...]                      open the window (with these files)
+  bouncelens explain [--lang en|ja] [--format text|json] PATH...
+                                            explain bounces without a window
+  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
+                                            without changing it (fetch --help: options)
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            list what BounceLens knows
+  bouncelens --version | --help
+
+PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
+Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
+</source>
+        <translation>使い方:
+  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
+  bouncelens explain [--lang en|ja] [--format text|json] PATH...
+                                            ウィンドウを開かずにバウンスメールを説明します
+  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
+                                            変更せずに取得します（オプションは fetch --help）
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            BounceLens が持つ知識の一覧を表示します
+  bouncelens --version | --help
+
+PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
+終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
+</translation>
+    </message>
+    <message>
+        <source>Explains bounced e-mail.</source>
+        <translation>届かなかったメール（バウンスメール）の内容を説明します。</translation>
+    </message>
+    <message>
+        <source>Language of the window: en or ja.</source>
+        <translation>ウィンドウの言語: en または ja。</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of the window to PNG and quit.</source>
+        <translation>ウィンドウのスクリーンショットを PNG で保存して終了します。</translation>
+    </message>
+    <message>
+        <source>Messages, mbox files, maildirs or folders to open.</source>
+        <translation>開くメール、mbox ファイル、maildir またはフォルダー。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  bouncelens [FILE...]                      open the window (with these files)
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
+                                            explain bounces without a window
+  bouncelens fetch [options] URL            fetch bounces from an IMAP or POP3 mailbox
+                                            without changing it (fetch --help: options)
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            list what BounceLens knows
+  bouncelens --version | --help
+
+PATH is a message file, an mbox, a maildir, a folder, or - for standard input.
+--jobs N is how many threads analyse at once (default: one per CPU core).
+Exit status: 0 all inputs read, 1 some could not be read, 2 usage error.
+</source>
+        <translation>使い方:
+  bouncelens [FILE...]                      ウィンドウを開きます（指定したファイルを読み込みます）
+  bouncelens explain [--lang en|ja] [--format text|json] [--jobs N] PATH...
+                                            ウィンドウを開かずにバウンスメールを説明します
+  bouncelens fetch [options] URL            IMAP / POP3 のメールボックスからバウンスメールを
+                                            変更せずに取得します（オプションは fetch --help）
+  bouncelens catalog [--lang en|ja] [--format text|json]
+                                            BounceLens が持つ知識の一覧を表示します
+  bouncelens --version | --help
+
+PATH にはメールのファイル、mbox、maildir、フォルダー、または標準入力を表す - を指定します。
+--jobs N は同時に解析するスレッドの数です（既定は CPU コアの数）。
+終了ステータス: 0 すべての入力を読み込めた、1 読み込めない入力があった、2 使い方の誤り。
+</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainProgress</name>
+    <message>
+        <source>%1 messages, %2 per second</source>
+        <translation>%1 通、毎秒 %2 通</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>、残り %1</translation>
     </message>
 </context>
 <context>
@@ -410,6 +540,69 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>Your mail administrator, with the server&apos;s message below.</source>
         <translation>メール管理者（下記のサーバーのメッセージを添えて相談してください）。</translation>
+    </message>
+    <message>
+        <source>The report names no recipient: the address is a guess from the returned message&apos;s To field.</source>
+        <translation>レポートには宛先が書かれていません。このアドレスは返送された元メッセージの To 欄から推測したものです。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>No message is selected.</source>
+        <translation>メールが選択されていません。</translation>
+    </message>
+    <message>
+        <source>Bounce report: %1</source>
+        <translation>バウンスレポート: %1</translation>
+    </message>
+    <message>
+        <source>Export Suppression List</source>
+        <translation>送信停止リストのエクスポート</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Table as CSV</source>
+        <translation>一覧を CSV でエクスポート</translation>
+    </message>
+    <message>
+        <source>Export Table as JSON</source>
+        <translation>一覧を JSON でエクスポート</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;JSON Lines, one message per line (*.jsonl)</source>
+        <translation>JSON ファイル (*.json);;JSON Lines（1 行に 1 通） (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Explanation as HTML</source>
+        <translation>説明を HTML でエクスポート</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML ファイル (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Export Explanation as PDF</source>
+        <translation>説明を PDF でエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 に保存しました</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be saved.</source>
+        <translation>ファイル %1 を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Print Explanation</source>
+        <translation>説明の印刷</translation>
     </message>
 </context>
 <context>
@@ -607,14 +800,137 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     </message>
 </context>
 <context>
+    <name>MainWindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open bounced messages or mbox files</source>
+        <translation>バウンスメールまたは mbox ファイルを開きます</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>フォルダーを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open every message in a folder or maildir, including subfolders</source>
+        <translation>フォルダーまたは maildir 内のすべてのメールを、サブフォルダーも含めて開きます</translation>
+    </message>
+    <message>
+        <source>Fetch from &amp;Mailbox…</source>
+        <translation>メールボックスから取得(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it</source>
+        <translation>メールサーバー上のメールボックス（IMAP または POP3）のバウンスメールを、メールボックスを変更せずに読み取ります</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Suppression List (Hard Bounces, CSV)…</source>
+        <translation>送信停止リスト（ハードバウンス、CSV）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the addresses that must not be mailed again, in a CSV file mailing tools can import</source>
+        <translation>今後送信してはいけないアドレスを、メール配信ツールに取り込める CSV ファイルに保存します</translation>
+    </message>
+    <message>
+        <source>Table as &amp;CSV…</source>
+        <translation>一覧を CSV で保存(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Table as &amp;JSON…</source>
+        <translation>一覧を JSON で保存(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Explanation as &amp;PDF…</source>
+        <translation>説明を PDF で保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Explanation as &amp;HTML…</source>
+        <translation>説明を HTML で保存(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print Explanation…</source>
+        <translation>説明を印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear All</source>
+        <translation>すべて消去(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove every loaded message from the window</source>
+        <translation>読み込んだすべてのメールをウィンドウから取り除きます</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Message</source>
+        <translation>メールを貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Analyse a bounce copied to the clipboard as raw message text</source>
+        <translation>クリップボードにコピーしたバウンスメールのソースを解析します</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Text for Customer</source>
+        <translation>お客様向けの文面をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search the bounce table</source>
+        <translation>バウンス一覧を検索します</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Loading</source>
+        <translation>読み込みを中止(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About BounceLens</source>
+        <translation>BounceLens について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>MessageLoader</name>
     <message>
         <source>Standard input could not be read.</source>
         <translation>標準入力を読み込めませんでした。</translation>
-    </message>
-    <message>
-        <source>Standard input is larger than %1 MB, the most BounceLens reads at once.</source>
-        <translation>標準入力が %1 MB を超えています。BounceLens が一度に読み込めるのは %1 MB までです。</translation>
     </message>
     <message>
         <source>The file does not exist.</source>
@@ -623,10 +939,6 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>This is a folder, not a message file.</source>
         <translation>これはフォルダーです。メールのファイルではありません。</translation>
-    </message>
-    <message>
-        <source>The file is %1 MB, larger than the %2 MB BounceLens reads at once.</source>
-        <translation>ファイルのサイズが %1 MB あり、BounceLens が一度に読み込める %2 MB を超えています。</translation>
     </message>
     <message>
         <source>The file could not be opened: %1</source>
@@ -639,6 +951,14 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>The message is %1 MB, larger than the %2 MB BounceLens analyses.</source>
         <translation>メールのサイズが %1 MB あり、BounceLens が解析できる %2 MB を超えています。</translation>
+    </message>
+    <message>
+        <source>Standard input is larger than %1 MB, the most BounceLens reads at once.</source>
+        <translation>標準入力が %1 MB を超えています。BounceLens が一度に読み込めるのは %1 MB までです。</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB, larger than the %2 MB BounceLens reads at once.</source>
+        <translation>ファイルのサイズが %1 MB あり、BounceLens が一度に読み込める %2 MB を超えています。</translation>
     </message>
 </context>
 <context>
@@ -863,6 +1183,121 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>The receiving mail server&apos;s own words about the failure.</source>
         <translation>エラーについて受信側のメールサーバーが返した文面そのものです。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryWriter</name>
+    <message>
+        <source>Bounce</source>
+        <translation>バウンス</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>配信遅延</translation>
+    </message>
+    <message>
+        <source>Feedback report</source>
+        <translation>フィードバックレポート</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>自動応答</translation>
+    </message>
+    <message>
+        <source>Delivery report</source>
+        <translation>配信レポート</translation>
+    </message>
+    <message>
+        <source>Not a bounce</source>
+        <translation>バウンスではないメール</translation>
+    </message>
+    <message>
+        <source>Other domains</source>
+        <translation>その他のドメイン</translation>
+    </message>
+    <message>
+        <source>(no domain)</source>
+        <translation>（ドメインなし）</translation>
+    </message>
+    <message>
+        <source>Date unknown</source>
+        <translation>日付不明</translation>
+    </message>
+    <message>
+        <source>BounceLens summary</source>
+        <translation>BounceLens 集計</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>読み込めなかったもの</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>hard bounces (the address is bad: do not mail it again)</source>
+        <translation>ハードバウンス（アドレスに問題あり。今後は送信しないでください）</translation>
+    </message>
+    <message>
+        <source>soft bounces (the address itself is fine)</source>
+        <translation>ソフトバウンス（アドレス自体には問題なし）</translation>
+    </message>
+    <message>
+        <source>permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>temporary failures</source>
+        <translation>一時的なエラー</translation>
+    </message>
+    <message>
+        <source>Recipients by reason</source>
+        <translation>原因別の宛先数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Recipients by domain (top 20)</source>
+        <translation>ドメイン別の宛先数（上位 20 件）</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>日別のメール数</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>読み込めなかったもの</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation>ハードバウンス</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>ソフトバウンス</translation>
+    </message>
+    <message>
+        <source>Permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>Temporary failures</source>
+        <translation>一時的なエラー</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1588,24 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>✔ %1 に接続してログインし、フォルダー %2 を読み取れることを確認しました。</translation>
     </message>
     <message>
+        <source>Refresh folders</source>
+        <translation>フォルダー一覧を更新</translation>
+    </message>
+    <message>
+        <source>Read the list of folders from the server (IMAP only). Nothing is changed.</source>
+        <translation>サーバーからフォルダーの一覧を読み込みます (IMAP のみ)。メールボックスは変更されません。</translation>
+    </message>
+    <message>
+        <source>Reading the folder list…</source>
+        <translation>フォルダーの一覧を読み込んでいます…</translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n folder(s) found on %1.</source>
+        <translation>
+            <numerusform>✔ %1 にフォルダーが %n 件見つかりました。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Untrusted Certificate</source>
         <translation>信頼されていない証明書</translation>
     </message>
@@ -1172,30 +1625,144 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <source>&amp;Trust This Certificate</source>
         <translation>この証明書を信頼する(&amp;T)</translation>
     </message>
-    <message>
-        <source>Refresh folders</source>
-        <translation>フォルダー一覧を更新</translation>
-    </message>
-    <message>
-        <source>Read the list of folders from the server (IMAP only). Nothing is changed.</source>
-        <translation>サーバーからフォルダーの一覧を読み込みます (IMAP のみ)。メールボックスは変更されません。</translation>
-    </message>
-    <message>
-        <source>Reading the folder list…</source>
-        <translation>フォルダーの一覧を読み込んでいます…</translation>
-    </message>
-    <message numerus="yes">
-        <source>✔ %n folder(s) found on %1.</source>
-        <translation>
-            <numerusform>✔ %1 にフォルダーが %n 件見つかりました。</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>bouncelens::MainWindow</name>
     <message>
         <source>The text for the customer was copied to the clipboard.</source>
         <translation>お客様向けの文面をクリップボードにコピーしました。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Stop loading (Esc)</source>
+        <translation>読み込みを中止します（Esc）</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>読み込みの進行状況</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Open Bounced Messages</source>
+        <translation>バウンスメールを開く</translation>
+    </message>
+    <message>
+        <source>Messages and mailboxes (*.eml *.msg *.txt *.mbox *.mbx *.mail);;All files (*)</source>
+        <translation>メールとメールボックス (*.eml *.msg *.txt *.mbox *.mbx *.mail);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Open Folder of Messages</source>
+        <translation>メールのフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no message text to analyse.</source>
+        <translation>クリップボードに解析できるメールのテキストがありません。</translation>
+    </message>
+    <message>
+        <source>Pasted message %1</source>
+        <translation>貼り付けたメール %1</translation>
+    </message>
+    <message>
+        <source>Dropped message</source>
+        <translation>ドロップしたメール</translation>
+    </message>
+    <message>
+        <source>%1 (message %2)</source>
+        <translation>%1（%2 通目）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Some Files Could Not Be Read</source>
+        <translation>読み込めなかったファイルがあります</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be read. The others were loaded.</source>
+        <translation>
+            <numerusform>%n 件のメールを読み込めませんでした。その他のメールは読み込みました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop bounced messages, mbox files or folders here to analyse them.</source>
+        <translation>バウンスメール、mbox ファイル、フォルダーをここにドロップすると解析します。</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2 recipients, %3 hard bounces, %4 rows shown</source>
+        <translation>メール %1 件、宛先 %2 件、ハードバウンス %3 件、表示中 %4 行</translation>
+    </message>
+    <message>
+        <source>Reading %1 of %2 files…</source>
+        <translation>ファイルを読み込み中（%2 件中 %1 件）…</translation>
+    </message>
+    <message>
+        <source>%1 — BounceLens</source>
+        <translation>%1 — BounceLens</translation>
+    </message>
+    <message>
+        <source>BounceLens</source>
+        <translation>BounceLens</translation>
+    </message>
+    <message>
+        <source>About BounceLens</source>
+        <translation>BounceLens について</translation>
+    </message>
+    <message>
+        <source>Explains bounced e-mail in plain words: what happened, who needs to act and what to do.</source>
+        <translation>届かなかったメール（バウンスメール）について、何が起きたのか、誰が対応すべきか、どう対処すればよいのかをわかりやすく説明します。</translation>
+    </message>
+    <message>
+        <source>Reason names follow Sisimai; codes follow RFC 5321 and RFC 3463.</source>
+        <translation>原因の名前は Sisimai に、コードは RFC 5321 と RFC 3463 に準拠しています。</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1 and vmime.</source>
+        <translation>Qt %1 と vmime を使用しています。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bounce(s) fetched from %1.</source>
+        <translation>
+            <numerusform>%1 からバウンスを %n 件取得しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetching was cancelled. The %n bounce(s) fetched so far stay in the table.</source>
+        <translation>
+            <numerusform>取得を中止しました。それまでに取得したバウンス %n 件は一覧に残っています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetching Stopped</source>
+        <translation>取得が中断されました</translation>
+    </message>
+    <message>
+        <source>BounceLens could not finish reading the mailbox on %1.</source>
+        <translation>%1 のメールボックスを最後まで読み取れませんでした。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n bounce(s) fetched before the problem stay in the table.</source>
+        <translation>
+            <numerusform>問題が起きる前に取得したバウンス %n 件は一覧に残っています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>Looking for bounces on %1…</source>
+        <translation>%1 でバウンスを探しています…</translation>
+    </message>
+    <message>
+        <source>Fetching from %1: %2 of %3 candidate messages checked, %4 bounces found…</source>
+        <translation>%1 から取得中: 候補のメール %3 件のうち %2 件を確認し、バウンスが %4 件見つかりました…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1314,84 +1881,6 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>Qt について(&amp;Q)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>中止</translation>
-    </message>
-    <message>
-        <source>Stop loading (Esc)</source>
-        <translation>読み込みを中止します（Esc）</translation>
-    </message>
-    <message>
-        <source>Loading progress</source>
-        <translation>読み込みの進行状況</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>メール</translation>
-    </message>
-    <message>
-        <source>Open Bounced Messages</source>
-        <translation>バウンスメールを開く</translation>
-    </message>
-    <message>
-        <source>Messages and mailboxes (*.eml *.msg *.txt *.mbox *.mbx *.mail);;All files (*)</source>
-        <translation>メールとメールボックス (*.eml *.msg *.txt *.mbox *.mbx *.mail);;すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>Open Folder of Messages</source>
-        <translation>メールのフォルダーを開く</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no message text to analyse.</source>
-        <translation>クリップボードに解析できるメールのテキストがありません。</translation>
-    </message>
-    <message>
-        <source>Pasted message %1</source>
-        <translation>貼り付けたメール %1</translation>
-    </message>
-    <message>
-        <source>Dropped message</source>
-        <translation>ドロップしたメール</translation>
-    </message>
-    <message>
-        <source>%1 (message %2)</source>
-        <translation>%1（%2 通目）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Some Files Could Not Be Read</source>
-        <translation>読み込めなかったファイルがあります</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) could not be read. The others were loaded.</source>
-        <translation>
-            <numerusform>%n 件のメールを読み込めませんでした。その他のメールは読み込みました。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Drop bounced messages, mbox files or folders here to analyse them.</source>
-        <translation>バウンスメール、mbox ファイル、フォルダーをここにドロップすると解析します。</translation>
-    </message>
-    <message>
-        <source>%1 messages, %2 recipients, %3 hard bounces, %4 rows shown</source>
-        <translation>メール %1 件、宛先 %2 件、ハードバウンス %3 件、表示中 %4 行</translation>
-    </message>
-    <message>
-        <source>Reading %1 of %2 files…</source>
-        <translation>ファイルを読み込み中（%2 件中 %1 件）…</translation>
-    </message>
-    <message>
-        <source>%1 — BounceLens</source>
-        <translation>%1 — BounceLens</translation>
-    </message>
-    <message>
-        <source>BounceLens</source>
-        <translation>BounceLens</translation>
-    </message>
-    <message>
         <source>No message is selected.</source>
         <translation>メールが選択されていません。</translation>
     </message>
@@ -1448,66 +1937,12 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
         <translation>説明の印刷</translation>
     </message>
     <message>
-        <source>About BounceLens</source>
-        <translation>BounceLens について</translation>
-    </message>
-    <message>
-        <source>Explains bounced e-mail in plain words: what happened, who needs to act and what to do.</source>
-        <translation>届かなかったメール（バウンスメール）について、何が起きたのか、誰が対応すべきか、どう対処すればよいのかをわかりやすく説明します。</translation>
-    </message>
-    <message>
-        <source>Reason names follow Sisimai; codes follow RFC 5321 and RFC 3463.</source>
-        <translation>原因の名前は Sisimai に、コードは RFC 5321 と RFC 3463 に準拠しています。</translation>
-    </message>
-    <message>
-        <source>Built with Qt %1 and vmime.</source>
-        <translation>Qt %1 と vmime を使用しています。</translation>
-    </message>
-    <message>
         <source>Fetch from &amp;Mailbox…</source>
         <translation>メールボックスから取得(&amp;M)…</translation>
     </message>
     <message>
         <source>Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it</source>
         <translation>メールサーバー上のメールボックス（IMAP または POP3）のバウンスメールを、メールボックスを変更せずに読み取ります</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bounce(s) fetched from %1.</source>
-        <translation>
-            <numerusform>%1 からバウンスを %n 件取得しました。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Fetching was cancelled. The %n bounce(s) fetched so far stay in the table.</source>
-        <translation>
-            <numerusform>取得を中止しました。それまでに取得したバウンス %n 件は一覧に残っています。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Fetching Stopped</source>
-        <translation>取得が中断されました</translation>
-    </message>
-    <message>
-        <source>BounceLens could not finish reading the mailbox on %1.</source>
-        <translation>%1 のメールボックスを最後まで読み取れませんでした。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The %n bounce(s) fetched before the problem stay in the table.</source>
-        <translation>
-            <numerusform>問題が起きる前に取得したバウンス %n 件は一覧に残っています。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>%1 に接続しています…</translation>
-    </message>
-    <message>
-        <source>Looking for bounces on %1…</source>
-        <translation>%1 でバウンスを探しています…</translation>
-    </message>
-    <message>
-        <source>Fetching from %1: %2 of %3 candidate messages checked, %4 bounces found…</source>
-        <translation>%1 から取得中: 候補のメール %3 件のうち %2 件を確認し、バウンスが %4 件見つかりました…</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +2056,17 @@ URL には imap://、imaps://、pop3:// または pop3s://HOST[:PORT][/FOLDER] �
     <message>
         <source>What the codes mean</source>
         <translation>コードの意味</translation>
+    </message>
+    <message>
+        <source>%1
+Final recipient: %2</source>
+        <comment>the address the sender used, then where it led</comment>
+        <translation>%1
+最終的な宛先: %2</translation>
+    </message>
+    <message>
+        <source>Guessed from the returned message&apos;s To field: the report names no recipient.</source>
+        <translation>返送された元メッセージの To 欄からの推測です(レポートに宛先が書かれていません)。</translation>
     </message>
 </context>
 </TS>

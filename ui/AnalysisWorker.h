@@ -1,14 +1,10 @@
 #pragma once
 
+#include "JobRunner.h"
 #include "LoadedMessage.h"
 
 #include <QObject>
 #include <QStringList>
-
-#include <atomic>
-#include <memory>
-
-class QThread;
 
 namespace bouncelens {
 
@@ -16,7 +12,7 @@ namespace bouncelens {
 // another on a worker thread with its own MessageLoader and BounceAnalyzer; results come back
 // in batches (every batchInterval() ms) so that a folder of thousands of messages fills the
 // table progressively without flooding the event loop. All signals are emitted on the thread
-// that owns this object (the UI thread).
+// that owns this object (the UI thread). The thread lifecycle is JobRunner's.
 class AnalysisWorker : public QObject
 {
     Q_OBJECT
@@ -31,7 +27,7 @@ public:
     // Stops the running job (after the message being analysed) and drops the queued ones.
     void cancel();
 
-    [[nodiscard]] bool isBusy() const { return m_thread != nullptr; }
+    [[nodiscard]] bool isBusy() const { return m_runner.isBusy(); }
     void setBatchInterval(int milliseconds) { m_batchInterval = milliseconds; }
     [[nodiscard]] int batchInterval() const { return m_batchInterval; }
 
@@ -52,15 +48,12 @@ private:
         QString source; // for bytes
     };
 
-    void startNext();
-    void run(const Job &job, quint64 id, std::shared_ptr<std::atomic_bool> cancelled, int interval);
-    void finishThread();
+    void enqueue(const Job &job);
+    // Runs on the worker thread.
+    void analyse(const Job &job, const JobRunner::Run &run, int interval);
 
-    QList<Job> m_queue;
-    QThread *m_thread = nullptr;
-    quint64 m_jobId = 0;
-    std::shared_ptr<std::atomic_bool> m_cancelled;
     int m_batchInterval = 50;
+    JobRunner m_runner; // last: destroyed (cancelled and joined) before the members its jobs use
 };
 
 } // namespace bouncelens

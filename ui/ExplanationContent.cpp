@@ -35,6 +35,8 @@ RecipientExplanation ExplanationContent::forRecipient(
     const RecipientResult &r = message.recipients.at(index);
     const Explanation e = BounceExplainer::explain(message, r, language);
     x.address = r.address;
+    x.finalRecipient = r.finalRecipient;
+    x.addressGuessed = r.addressGuessed;
     x.title = e.title;
     x.failure = isFailure(message.kind);
     x.permanent = r.permanent;
@@ -48,6 +50,10 @@ RecipientExplanation ExplanationContent::forRecipient(
     // The explainer's knowledge base says who acts; the rough rule here only fills a gap.
     x.whoMustAct = e.whoActs.isEmpty() ? whoMustAct(message, r) : e.whoActs;
     x.evidence = evidence(r);
+    if (r.addressGuessed)
+        x.evidence += QLatin1Char('\n')
+            + tr("The report names no recipient: the address is a guess from the returned message's To "
+                 "field.");
     x.serverText = e.serverText.isEmpty() ? r.diagnostic : e.serverText;
     for (const CodeNote &note : e.codeNotes)
         x.codeNotes << note.line;

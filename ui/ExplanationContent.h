@@ -12,7 +12,9 @@ namespace bouncelens {
 // report and the printout say the same thing.
 struct RecipientExplanation
 {
-    QString address;
+    QString address; // the address the sender used
+    QString finalRecipient; // where it was finally delivered to, when that differs
+    bool addressGuessed = false; // the report named nobody: the returned message's To
     QString title; // the explainer's headline
     QString verdict; // "Permanent failure" / "Temporary failure"; "" for non-failures
     QString headline; // title — verdict

@@ -1,9 +1,10 @@
 #include "Exporters.h"
 
 #include "ExplanationContent.h"
-#include "export/JsonExport.h"
 #include "ReasonLabels.h"
 #include "SpanStyle.h"
+#include "explain/AddressSuggester.h"
+#include "export/JsonExport.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -137,9 +138,16 @@ QStringList Exporters::hardBouncedAddresses(const QList<LoadedMessage> &messages
 
 QByteArray Exporters::suppressionCsv(const QList<LoadedMessage> &messages)
 {
-    QByteArray out = QByteArrayLiteral("email") + kCrLf;
+    // The likely intended address of a mistyped one, from its first bounce.
+    QHash<QString, QString> suggestions;
+    for (const LoadedMessage &m : messages)
+        for (const RecipientResult &r : m.analysis.recipients)
+            if (r.hardBounce && !suggestions.contains(r.address.trimmed().toLower()))
+                suggestions.insert(r.address.trimmed().toLower(), AddressSuggester::suggest(r).address);
+    QByteArray out = QByteArrayLiteral("email,suggestion") + kCrLf;
     for (const QString &address : hardBouncedAddresses(messages))
-        out += csvField(address, false).toUtf8() + kCrLf;
+        out += csvField(address, false).toUtf8() + ',' + csvField(suggestions.value(address), false).toUtf8()
+            + kCrLf;
     return out;
 }
 

@@ -12,7 +12,8 @@ namespace bouncelens {
 // The files BounceLens writes. Pure functions from analyses to bytes (or a document), so each
 // is tested on its content; the dialogs live in MainWindow.
 //
-// - suppressionCsv: header "email", then every hard-bounced address once (lower case, sorted),
+// - suppressionCsv: header "email,suggestion", then every hard-bounced address once (lower case,
+//   sorted) with the likely intended address of a mistyped one ("" when none; AddressSuggester),
 //   CRLF line ends (RFC 4180), no BOM: what mailing tools import as a suppression list.
 // - tableCsv: the whole table, one row per recipient (or per message without one), technical
 //   column names and values (reason ids, true/false) plus the explanation's headline in the

@@ -1,6 +1,7 @@
 #include "FetchDialog.h"
 
 #include "AccountStore.h"
+#include "CertificatePrompt.h"
 #include "FetchWorker.h"
 
 #include <QCheckBox>
@@ -12,7 +13,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStyle>
@@ -441,15 +441,14 @@ void FetchDialog::testDone(const FetchResult &result)
 {
     updateButtons();
     const FetchAccount a = account();
-    if (result.error == FetchError::Certificate && !result.certificateFingerprint.isEmpty()) {
+    const bool asked = CertificatePrompt::askIfUntrusted(this, a.hostPort(), result, [this](bool trusted) {
+        if (trusted)
+            testConnection();
+        else
+            emit testFinished(false);
+    });
+    if (asked) {
         showTestResult(false, result.errorText);
-        askToTrustCertificate(
-            this, a.hostPort(), result.certificateFingerprint, result.errorText, [this](bool trusted) {
-                if (trusted)
-                    testConnection();
-                else
-                    emit testFinished(false);
-            });
         return;
     }
     if (result.ok()) {
@@ -489,16 +488,15 @@ void FetchDialog::foldersListed(const FolderListResult &result)
 {
     updateButtons();
     const FetchAccount a = account();
-    if (result.error == FetchError::Certificate && !result.certificateFingerprint.isEmpty()) {
-        // The same question as Test Connection asks; on "trust", read the list again.
+    // The same question as Test Connection asks; on "trust", read the list again.
+    const bool asked = CertificatePrompt::askIfUntrusted(this, a.hostPort(), result, [this](bool trusted) {
+        if (trusted)
+            refreshFolders();
+        else
+            emit foldersRefreshed(false);
+    });
+    if (asked) {
         showTestResult(false, result.errorText);
-        askToTrustCertificate(
-            this, a.hostPort(), result.certificateFingerprint, result.errorText, [this](bool trusted) {
-                if (trusted)
-                    refreshFolders();
-                else
-                    emit foldersRefreshed(false);
-            });
         return;
     }
     if (!result.ok()) {
@@ -539,37 +537,6 @@ void FetchDialog::reject()
     m_tester->cancel();
     m_folderLister->cancel();
     QDialog::reject();
-}
-
-void FetchDialog::askToTrustCertificate(QWidget *parent, const QString &hostPort, const QString &fingerprint,
-    const QString &errorText, const std::function<void(bool)> &answer)
-{
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Untrusted Certificate"),
-        tr("The mail server %1 presented a certificate that this computer does not trust.").arg(hostPort),
-        QMessageBox::NoButton, parent);
-    box->setObjectName(QStringLiteral("certificatePrompt"));
-    QString details = errorText;
-    if (!details.contains(fingerprint))
-        details += QLatin1Char('\n') + tr("SHA-256 fingerprint: %1").arg(fingerprint);
-    details += QStringLiteral("\n\n")
-        + tr("If you trust it, BounceLens accepts exactly this certificate for %1 from now on and asks again "
-             "if the server's certificate changes.")
-              .arg(hostPort);
-    box->setInformativeText(details);
-    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPushButton *trust = box->addButton(tr("&Trust This Certificate"), QMessageBox::AcceptRole);
-    trust->setObjectName(QStringLiteral("trustButton"));
-    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(cancel);
-    box->setEscapeButton(cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(box, &QMessageBox::finished, box, [box, trust, hostPort, fingerprint, answer](int) {
-        const bool trusted = box->clickedButton() == trust;
-        if (trusted)
-            AccountStore().trustFingerprint(hostPort, fingerprint);
-        answer(trusted);
-    });
-    box->open();
 }
 
 } // namespace bouncelens

@@ -5,8 +5,6 @@
 
 #include <QDialog>
 
-#include <functional>
-
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -31,6 +29,7 @@ class FolderListWorker;
 //
 // The folder is typed in (INBOX by default) or picked from the list the "Refresh folders" button
 // next to it reads from the server (IMAP only; MailboxFetcher::listFolders, off the UI thread).
+// An untrusted server certificate met by either run is put to the user (CertificatePrompt).
 class FetchDialog : public QDialog
 {
     Q_OBJECT
@@ -45,13 +44,6 @@ public:
     [[nodiscard]] QString password() const;
     // Ready for MailboxFetcher: the account, the password and the certificates trusted for it.
     [[nodiscard]] FetchOptions fetchOptions() const;
-
-    // Asks whether to trust a server certificate the system does not, showing its SHA-256
-    // fingerprint. Does not block: `answer` runs when the user has decided. On "trust", the
-    // fingerprint is stored for host:port (AccountStore) before `answer(true)` runs. The box is
-    // a child of `parent` named "certificatePrompt"; its trust button is named "trustButton".
-    static void askToTrustCertificate(QWidget *parent, const QString &hostPort, const QString &fingerprint,
-        const QString &errorText, const std::function<void(bool)> &answer);
 
     // For tests (and the main window).
     [[nodiscard]] QComboBox *accountCombo() const { return m_accountCombo; }

@@ -2,26 +2,21 @@
 
 #include "fetch/MailboxFetcher.h"
 
-#include <QThread>
-
 namespace bouncelens {
 
 FetchWorker::FetchWorker(QObject *parent)
     : QObject(parent)
-{ }
-
-FetchWorker::~FetchWorker()
+    , m_runner(QStringLiteral("BounceLens fetch"))
 {
-    if (m_thread) {
-        m_fetcher->cancel();
-        m_thread->wait();
-        delete m_thread;
-    }
+    connect(&m_runner, &JobRunner::started, this, &FetchWorker::started);
+    connect(&m_runner, &JobRunner::finished, this, [this] { emit finished(std::exchange(m_result, {})); });
 }
+
+FetchWorker::~FetchWorker() = default;
 
 bool FetchWorker::start(const FetchOptions &options, Mode mode)
 {
-    if (m_thread)
+    if (m_runner.isBusy())
         return false;
     m_options = options;
     m_mode = mode;
@@ -37,117 +32,52 @@ bool FetchWorker::start(const FetchOptions &options, Mode mode)
         runOptions.limit = 1;
     }
     auto fetcher = std::make_shared<MailboxFetcher>(runOptions);
-    m_fetcher = fetcher;
-    const quint64 id = ++m_runId;
-
-    if (mode == Mode::Fetch) {
-        fetcher->setMessageCallback([this, id](const MessageAnalysis &analysis) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, id, analysis] {
-                    if (id == m_runId)
-                        emit messageFetched(analysis);
-                },
-                Qt::QueuedConnection);
-        });
-    }
-    fetcher->setProgressCallback([this, id](const FetchProgress &p) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, id, p] {
-                if (id == m_runId)
-                    emit progressChanged(p);
-            },
-            Qt::QueuedConnection);
-    });
-
-    m_thread = QThread::create([this, id, mode, fetcher] {
+    const auto job = [this, mode, fetcher](const JobRunner::Run &run) {
+        if (mode == Mode::Fetch) {
+            fetcher->setMessageCallback([this, run](const MessageAnalysis &analysis) {
+                run.post([this, analysis] { emit messageFetched(analysis); });
+            });
+        }
+        fetcher->setProgressCallback(
+            [this, run](const FetchProgress &p) { run.post([this, p] { emit progressChanged(p); }); });
         FetchResult result = fetcher->run();
         if (mode == Mode::Test)
             result.messages.clear(); // a test shows nothing
-        QMetaObject::invokeMethod(
-            this,
-            [this, id, result] {
-                if (id == m_runId)
-                    m_result = result;
-            },
-            Qt::QueuedConnection);
-    });
-    m_thread->setObjectName(QStringLiteral("BounceLens fetch"));
-    connect(m_thread, &QThread::finished, this, &FetchWorker::finishThread);
-    emit started();
-    m_thread->start();
-    return true;
+        run.post([this, result] { m_result = result; });
+    };
+    return m_runner.start(job, [fetcher] { fetcher->cancel(); });
 }
 
 void FetchWorker::cancel()
 {
-    if (m_fetcher)
-        m_fetcher->cancel();
-}
-
-// QThread::finished is queued to this thread after the run's last queued call, so every
-// message and progress report has been delivered by the time finished() is emitted.
-void FetchWorker::finishThread()
-{
-    m_thread->wait();
-    m_thread->deleteLater();
-    m_thread = nullptr;
-    const FetchResult result = std::exchange(m_result, {});
-    emit finished(result);
+    m_runner.cancel();
 }
 
 FolderListWorker::FolderListWorker(QObject *parent)
     : QObject(parent)
-{ }
-
-FolderListWorker::~FolderListWorker()
+    , m_runner(QStringLiteral("BounceLens folder list"))
 {
-    if (m_thread) {
-        m_fetcher->cancel();
-        m_thread->wait();
-        delete m_thread;
-    }
+    connect(&m_runner, &JobRunner::finished, this, [this] { emit finished(std::exchange(m_result, {})); });
 }
+
+FolderListWorker::~FolderListWorker() = default;
 
 bool FolderListWorker::start(const FetchOptions &options)
 {
-    if (m_thread)
+    if (m_runner.isBusy())
         return false;
     m_result = {};
     auto fetcher = std::make_shared<MailboxFetcher>(options);
-    m_fetcher = fetcher;
-    const quint64 id = ++m_runId;
-    m_thread = QThread::create([this, id, fetcher] {
+    const auto job = [this, fetcher](const JobRunner::Run &run) {
         const FolderListResult result = fetcher->listFolders();
-        QMetaObject::invokeMethod(
-            this,
-            [this, id, result] {
-                if (id == m_runId)
-                    m_result = result;
-            },
-            Qt::QueuedConnection);
-    });
-    m_thread->setObjectName(QStringLiteral("BounceLens folder list"));
-    connect(m_thread, &QThread::finished, this, &FolderListWorker::finishThread);
-    m_thread->start();
-    return true;
+        run.post([this, result] { m_result = result; });
+    };
+    return m_runner.start(job, [fetcher] { fetcher->cancel(); });
 }
 
 void FolderListWorker::cancel()
 {
-    if (m_fetcher)
-        m_fetcher->cancel();
-}
-
-// As in FetchWorker: QThread::finished arrives after the run's queued result.
-void FolderListWorker::finishThread()
-{
-    m_thread->wait();
-    m_thread->deleteLater();
-    m_thread = nullptr;
-    const FolderListResult result = std::exchange(m_result, {});
-    emit finished(result);
+    m_runner.cancel();
 }
 
 } // namespace bouncelens

@@ -1,21 +1,19 @@
 #pragma once
 
+#include "JobRunner.h"
 #include "fetch/FetchTypes.h"
 
 #include <QObject>
 
 #include <memory>
 
-class QThread;
-
 namespace bouncelens {
 
 class MailboxFetcher;
 
-// Runs one MailboxFetcher at a time on a worker thread. The fetcher's callbacks (which run on
-// that thread) are handed to this object's thread with queued calls and come out as signals
-// there, so the UI sees each bounce as it arrives. A call that arrives after its run was
-// replaced is dropped.
+// Runs one MailboxFetcher at a time on a worker thread (JobRunner). The fetcher's callbacks
+// (which run on that thread) are posted to this object's thread and come out as signals there,
+// so the UI sees each bounce as it arrives; finished() follows the last of them.
 //
 // Mode::Test checks the account as cheaply as the core API allows (it has no separate "check"
 // call): it connects, logs in, opens the folder and searches for mail newer than tomorrow, so
@@ -36,7 +34,7 @@ public:
     // FetchError::Cancelled and whatever was fetched before.
     void cancel();
 
-    [[nodiscard]] bool isBusy() const { return m_thread != nullptr; }
+    [[nodiscard]] bool isBusy() const { return m_runner.isBusy(); }
     [[nodiscard]] Mode mode() const { return m_mode; }
     // The options of the current (or last) run, password included (memory only).
     [[nodiscard]] const FetchOptions &options() const { return m_options; }
@@ -48,19 +46,14 @@ signals:
     void finished(const bouncelens::FetchResult &result);
 
 private:
-    void finishThread();
-
-    QThread *m_thread = nullptr;
-    std::shared_ptr<MailboxFetcher> m_fetcher;
     FetchOptions m_options;
     Mode m_mode = Mode::Fetch;
-    quint64 m_runId = 0;
-    FetchResult m_result;
+    FetchResult m_result; // posted by the run, handed out on JobRunner::finished
+    JobRunner m_runner; // last: destroyed (cancelled and joined) before the members its jobs use
 };
 
-// Reads the folder list of one account (MailboxFetcher::listFolders) on a worker thread, with the
-// same threading pattern as FetchWorker: the result comes out as finished() on this object's
-// thread; a result that arrives after its run was replaced is dropped. Nothing is modified.
+// Reads the folder list of one account (MailboxFetcher::listFolders) on a worker thread
+// (JobRunner): the result comes out as finished() on this object's thread. Nothing is modified.
 class FolderListWorker : public QObject
 {
     Q_OBJECT
@@ -73,18 +66,14 @@ public:
     bool start(const FetchOptions &options);
     // finished() follows with FetchError::Cancelled.
     void cancel();
-    [[nodiscard]] bool isBusy() const { return m_thread != nullptr; }
+    [[nodiscard]] bool isBusy() const { return m_runner.isBusy(); }
 
 signals:
     void finished(const bouncelens::FolderListResult &result);
 
 private:
-    void finishThread();
-
-    QThread *m_thread = nullptr;
-    std::shared_ptr<MailboxFetcher> m_fetcher;
-    quint64 m_runId = 0;
-    FolderListResult m_result;
+    FolderListResult m_result; // posted by the run, handed out on JobRunner::finished
+    JobRunner m_runner; // last: destroyed (cancelled and joined) before the members its jobs use
 };
 
 } // namespace bouncelens

@@ -4,18 +4,19 @@
 #include "BounceFilterProxy.h"
 #include "BounceTableModel.h"
 #include "BounceTablePane.h"
+#include "CertificatePrompt.h"
 #include "ExplanationPanel.h"
-#include "Exporters.h"
+#include "ExportActions.h"
 #include "FetchAccount.h"
 #include "FetchDialog.h"
 #include "FetchWorker.h"
 #include "LanguageManager.h"
+#include "MainWindowActions.h"
 #include "MessageView.h"
 #include "RecentFiles.h"
 #include "RecipientCard.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -26,18 +27,14 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTimer>
 
 namespace bouncelens {
@@ -58,11 +55,6 @@ QStringList localPaths(const QMimeData *mime)
 bool canOpen(const QMimeData *mime)
 {
     return !localPaths(mime).isEmpty() || mime->hasFormat(kRfc822);
-}
-
-QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback, const QStyle *style)
-{
-    return QIcon::fromTheme(QLatin1String(name), style->standardIcon(fallback));
 }
 
 } // namespace
@@ -110,8 +102,8 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
 
-    createActions();
-    createMenus();
+    m_actions = std::make_unique<MainWindowActions>(this, m_messageView->rawSourceAction());
+    connectActions();
 
     connect(m_worker, &AnalysisWorker::jobStarted, this, &MainWindow::onJobStarted);
     connect(m_worker, &AnalysisWorker::batchReady, this, &MainWindow::onBatch);
@@ -132,14 +124,13 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_languageManager, &LanguageManager::languageChanged, this, [this](Language language) {
         m_explanation->setLanguage(language);
-        (language == Language::Japanese ? m_japaneseAction : m_englishAction)->setChecked(true);
+        (language == Language::Japanese ? m_actions->japanese : m_actions->english)->setChecked(true);
     });
     // The "rows shown" count follows the filters.
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatus);
-    connect(m_recent, &RecentFiles::openRequested, this, [this](const QString &path) { openPaths({path}); });
 
     retranslateUi();
     readSettings();
@@ -149,117 +140,30 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createActions()
+// What each menu action does (the menus themselves are MainWindowActions').
+void MainWindow::connectActions()
 {
-    const QStyle *s = style();
-    m_openAction = new QAction(themeIcon("document-open", QStyle::SP_DialogOpenButton, s), QString(), this);
-    m_openAction->setShortcut(QKeySequence::Open);
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
-    m_openFolderAction = new QAction(themeIcon("folder-open", QStyle::SP_DirOpenIcon, s), QString(), this);
-    m_openFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    connect(m_openFolderAction, &QAction::triggered, this, &MainWindow::openFolderDialog);
-    m_fetchAction = new QAction(themeIcon("mail-receive", QStyle::SP_DriveNetIcon, s), QString(), this);
-    m_fetchAction->setObjectName(QStringLiteral("fetchAction"));
-    connect(m_fetchAction, &QAction::triggered, this, &MainWindow::openFetchDialog);
-
-    m_exportSuppressionAction = new QAction(this);
-    m_exportSuppressionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    connect(m_exportSuppressionAction, &QAction::triggered, this,
-        [this] { exportWithDialog(ExportKind::SuppressionCsv); });
-    m_exportCsvAction = new QAction(this);
-    connect(m_exportCsvAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::TableCsv); });
-    m_exportJsonAction = new QAction(this);
-    connect(
-        m_exportJsonAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::TableJson); });
-    m_exportHtmlAction = new QAction(this);
-    connect(
-        m_exportHtmlAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::ReportHtml); });
-    m_exportPdfAction = new QAction(this);
-    m_exportPdfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(
-        m_exportPdfAction, &QAction::triggered, this, [this] { exportWithDialog(ExportKind::ReportPdf); });
-    m_printAction = new QAction(themeIcon("document-print", QStyle::SP_FileIcon, s), QString(), this);
-    m_printAction->setShortcut(QKeySequence::Print);
-    connect(m_printAction, &QAction::triggered, this, &MainWindow::printReport);
-    m_clearAction = new QAction(this);
-    connect(m_clearAction, &QAction::triggered, this, &MainWindow::clearAll);
-    m_quitAction = new QAction(this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_pasteAction = new QAction(themeIcon("edit-paste", QStyle::SP_FileIcon, s), QString(), this);
-    m_pasteAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), QKeySequence::Paste});
-    connect(m_pasteAction, &QAction::triggered, this, &MainWindow::pasteMessage);
-    m_copyCustomerAction = new QAction(this);
-    m_copyCustomerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(m_copyCustomerAction, &QAction::triggered, this, &MainWindow::copyCustomerText);
-    m_findAction = new QAction(this);
-    m_findAction->setShortcut(QKeySequence::Find);
-    connect(m_findAction, &QAction::triggered, m_tablePane, &BounceTablePane::focusSearch);
-    m_cancelAction = new QAction(themeIcon("process-stop", QStyle::SP_BrowserStop, s), QString(), this);
-    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelLoading);
-
-    // Language names are always shown in their own language, so a user who cannot read the
-    // current one still finds theirs.
-    m_languageGroup = new QActionGroup(this);
-    m_japaneseAction = new QAction(QStringLiteral("日本語"), m_languageGroup);
-    m_englishAction = new QAction(QStringLiteral("English"), m_languageGroup);
-    for (QAction *a : {m_japaneseAction, m_englishAction})
-        a->setCheckable(true);
-    connect(m_japaneseAction, &QAction::triggered, this, [this] { setLanguage(Language::Japanese, true); });
-    connect(m_englishAction, &QAction::triggered, this, [this] { setLanguage(Language::English, true); });
-
-    m_aboutAction = new QAction(this);
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
-    m_aboutQtAction = new QAction(this);
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
-    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
-}
-
-void MainWindow::createMenus()
-{
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addAction(m_openAction);
-    m_fileMenu->addAction(m_openFolderAction);
-    m_fileMenu->addAction(m_fetchAction);
-    m_recentMenu = m_fileMenu->addMenu(QString());
-    m_recent = new RecentFiles(m_recentMenu, this);
-    m_fileMenu->addSeparator();
-    m_exportMenu = m_fileMenu->addMenu(QString());
-    m_exportMenu->addAction(m_exportSuppressionAction);
-    m_exportMenu->addSeparator();
-    m_exportMenu->addAction(m_exportCsvAction);
-    m_exportMenu->addAction(m_exportJsonAction);
-    m_exportMenu->addSeparator();
-    m_exportMenu->addAction(m_exportPdfAction);
-    m_exportMenu->addAction(m_exportHtmlAction);
-    m_fileMenu->addAction(m_printAction);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_clearAction);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_quitAction);
-
-    m_editMenu = menuBar()->addMenu(QString());
-    m_editMenu->addAction(m_pasteAction);
-    m_editMenu->addAction(m_copyCustomerAction);
-    m_editMenu->addSeparator();
-    m_editMenu->addAction(m_findAction);
-    m_editMenu->addSeparator();
-    m_editMenu->addAction(m_cancelAction);
-
-    m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->addAction(m_messageView->rawSourceAction());
-    m_viewMenu->addSeparator();
-    m_languageMenu = m_viewMenu->addMenu(QString());
-    m_languageMenu->addAction(m_japaneseAction);
-    m_languageMenu->addAction(m_englishAction);
-
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_helpMenu->addAction(m_aboutAction);
-    m_helpMenu->addAction(m_aboutQtAction);
+    const MainWindowActions &a = *m_actions;
+    connect(a.open, &QAction::triggered, this, &MainWindow::openDialog);
+    connect(a.openFolder, &QAction::triggered, this, &MainWindow::openFolderDialog);
+    connect(a.fetch, &QAction::triggered, this, &MainWindow::openFetchDialog);
+    const std::pair<QAction *, ExportKind> exports[] {{a.exportSuppression, ExportKind::SuppressionCsv},
+        {a.exportCsv, ExportKind::TableCsv}, {a.exportJson, ExportKind::TableJson},
+        {a.exportHtml, ExportKind::ReportHtml}, {a.exportPdf, ExportKind::ReportPdf}};
+    for (const auto &[action, kind] : exports)
+        connect(action, &QAction::triggered, this, [this, kind = kind] { exportWithDialog(kind); });
+    connect(a.print, &QAction::triggered, this, &MainWindow::printReport);
+    connect(a.clear, &QAction::triggered, this, &MainWindow::clearAll);
+    connect(a.quit, &QAction::triggered, this, &QWidget::close);
+    connect(a.paste, &QAction::triggered, this, &MainWindow::pasteMessage);
+    connect(a.copyCustomer, &QAction::triggered, this, &MainWindow::copyCustomerText);
+    connect(a.find, &QAction::triggered, m_tablePane, &BounceTablePane::focusSearch);
+    connect(a.cancel, &QAction::triggered, this, &MainWindow::cancelLoading);
+    connect(a.japanese, &QAction::triggered, this, [this] { setLanguage(Language::Japanese, true); });
+    connect(a.english, &QAction::triggered, this, [this] { setLanguage(Language::English, true); });
+    connect(a.about, &QAction::triggered, this, &MainWindow::about);
+    connect(a.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(a.recent, &RecentFiles::openRequested, this, [this](const QString &path) { openPaths({path}); });
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -271,43 +175,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::retranslateUi()
 {
-    m_fileMenu->setTitle(tr("&File"));
-    m_openAction->setText(tr("&Open…"));
-    m_openAction->setStatusTip(tr("Open bounced messages or mbox files"));
-    m_openFolderAction->setText(tr("Open &Folder…"));
-    m_openFolderAction->setStatusTip(tr("Open every message in a folder or maildir, including subfolders"));
-    m_fetchAction->setText(tr("Fetch from &Mailbox…"));
-    m_fetchAction->setStatusTip(
-        tr("Read the bounces in a mailbox on a mail server (IMAP or POP3) without changing it"));
-    m_recentMenu->setTitle(tr("Open &Recent"));
-    m_recent->retranslate();
-    m_exportMenu->setTitle(tr("&Export"));
-    m_exportSuppressionAction->setText(tr("&Suppression List (Hard Bounces, CSV)…"));
-    m_exportSuppressionAction->setStatusTip(
-        tr("Save the addresses that must not be mailed again, in a CSV file mailing tools can import"));
-    m_exportCsvAction->setText(tr("Table as &CSV…"));
-    m_exportJsonAction->setText(tr("Table as &JSON…"));
-    m_exportPdfAction->setText(tr("Explanation as &PDF…"));
-    m_exportHtmlAction->setText(tr("Explanation as &HTML…"));
-    m_printAction->setText(tr("&Print Explanation…"));
-    m_clearAction->setText(tr("C&lear All"));
-    m_clearAction->setStatusTip(tr("Remove every loaded message from the window"));
-    m_quitAction->setText(tr("&Quit"));
-
-    m_editMenu->setTitle(tr("&Edit"));
-    m_pasteAction->setText(tr("&Paste Message"));
-    m_pasteAction->setStatusTip(tr("Analyse a bounce copied to the clipboard as raw message text"));
-    m_copyCustomerAction->setText(tr("&Copy Text for Customer"));
-    m_findAction->setText(tr("&Find…"));
-    m_findAction->setStatusTip(tr("Search the bounce table"));
-    m_cancelAction->setText(tr("Cancel &Loading"));
-
-    m_viewMenu->setTitle(tr("&View"));
-    m_languageMenu->setTitle(tr("&Language"));
-    m_helpMenu->setTitle(tr("&Help"));
-    m_aboutAction->setText(tr("&About BounceLens"));
-    m_aboutQtAction->setText(tr("About &Qt"));
-
+    m_actions->retranslate();
     m_cancelButton->setText(tr("Cancel"));
     m_cancelButton->setToolTip(tr("Stop loading (Esc)"));
     m_progress->setAccessibleName(tr("Loading progress"));
@@ -372,7 +240,7 @@ void MainWindow::openPaths(const QStringList &paths)
     for (const QString &p : paths)
         if (QFileInfo::exists(p))
             existing << p;
-    m_recent->add(existing);
+    m_actions->recent->add(existing);
     m_worker->addPaths(paths);
     updateActions();
 }
@@ -543,6 +411,11 @@ FetchDialog *MainWindow::fetchDialog() const
     return m_fetchDialog.data();
 }
 
+QAction *MainWindow::fetchAction() const
+{
+    return m_actions->fetch;
+}
+
 FetchDialog *MainWindow::openFetchDialog()
 {
     if (m_fetchDialog) {
@@ -595,19 +468,17 @@ void MainWindow::onFetchFinished(const FetchResult &result)
     updateActions();
     const QString host = m_fetchHost;
     const int found = int(result.messages.size());
-    if (result.error == FetchError::Certificate && !result.certificateFingerprint.isEmpty()) {
-        FetchDialog::askToTrustCertificate(
-            this, host, result.certificateFingerprint, result.errorText, [this, result](bool trusted) {
-                if (!trusted) {
-                    emit fetchFinished(result);
-                    return;
-                }
-                FetchOptions options = m_fetchWorker->options();
-                options.trustedFingerprints << result.certificateFingerprint;
-                startFetch(options);
-            });
+    const bool asked = CertificatePrompt::askIfUntrusted(this, host, result, [this, result](bool trusted) {
+        if (!trusted) {
+            emit fetchFinished(result);
+            return;
+        }
+        FetchOptions options = m_fetchWorker->options();
+        options.trustedFingerprints << result.certificateFingerprint;
+        startFetch(options);
+    });
+    if (asked)
         return;
-    }
     if (result.ok()) {
         statusBar()->showMessage(tr("%n bounce(s) fetched from %1.", nullptr, found).arg(host), 8000);
     } else if (result.error == FetchError::Cancelled) {
@@ -701,16 +572,16 @@ void MainWindow::updateActions()
 {
     const bool hasMessages = !m_model->messages().isEmpty();
     const bool hasCurrent = m_currentMessage >= 0;
-    m_exportSuppressionAction->setEnabled(hasMessages);
-    m_exportCsvAction->setEnabled(hasMessages);
-    m_exportJsonAction->setEnabled(hasMessages);
-    m_exportHtmlAction->setEnabled(hasCurrent);
-    m_exportPdfAction->setEnabled(hasCurrent);
-    m_printAction->setEnabled(hasCurrent);
-    m_copyCustomerAction->setEnabled(hasCurrent && !m_explanation->cards().isEmpty());
-    m_clearAction->setEnabled(hasMessages && !isLoading());
-    m_cancelAction->setEnabled(isLoading());
-    m_fetchAction->setEnabled(!isFetching());
+    m_actions->exportSuppression->setEnabled(hasMessages);
+    m_actions->exportCsv->setEnabled(hasMessages);
+    m_actions->exportJson->setEnabled(hasMessages);
+    m_actions->exportHtml->setEnabled(hasCurrent);
+    m_actions->exportPdf->setEnabled(hasCurrent);
+    m_actions->print->setEnabled(hasCurrent);
+    m_actions->copyCustomer->setEnabled(hasCurrent && !m_explanation->cards().isEmpty());
+    m_actions->clear->setEnabled(hasMessages && !isLoading());
+    m_actions->cancel->setEnabled(isLoading());
+    m_actions->fetch->setEnabled(!isFetching());
 }
 
 void MainWindow::updateTitle()
@@ -755,98 +626,18 @@ void MainWindow::copyCustomerText()
 
 bool MainWindow::exportTo(ExportKind kind, const QString &path, QString *error)
 {
-    const QList<LoadedMessage> &all = m_model->messages();
-    const Language lang = language();
-    const bool hasCurrent = m_currentMessage >= 0 && m_currentMessage < all.size();
-    switch (kind) {
-    case ExportKind::SuppressionCsv: return Exporters::writeFile(path, Exporters::suppressionCsv(all), error);
-    case ExportKind::TableCsv: return Exporters::writeFile(path, Exporters::tableCsv(all, lang), error);
-    case ExportKind::TableJson: return Exporters::writeFile(path, Exporters::tableJson(all, lang), error);
-    case ExportKind::TableJsonLines:
-        return Exporters::writeFile(path, Exporters::tableJsonLines(all, lang), error);
-    case ExportKind::ReportHtml:
-    case ExportKind::ReportPdf: break;
-    }
-    if (!hasCurrent) {
-        if (error)
-            *error = tr("No message is selected.");
-        return false;
-    }
-    const MessageAnalysis &a = all.at(m_currentMessage).analysis;
-    const QString html = Exporters::reportHtml(a, lang);
-    if (kind == ExportKind::ReportHtml)
-        return Exporters::writeFile(path, html.toUtf8(), error);
-    return Exporters::writePdf(
-        path, html, tr("Bounce report: %1").arg(QFileInfo(a.source).fileName()), error);
+    return ExportActions::write(kind, path, m_model->messages(), m_currentMessage, language(), error);
 }
 
 void MainWindow::exportWithDialog(ExportKind kind)
 {
-    QString title;
-    QString filter;
-    QString name;
-    switch (kind) {
-    case ExportKind::SuppressionCsv:
-        title = tr("Export Suppression List");
-        filter = tr("CSV files (*.csv)");
-        name = QStringLiteral("suppression-list.csv");
-        break;
-    case ExportKind::TableCsv:
-        title = tr("Export Table as CSV");
-        filter = tr("CSV files (*.csv)");
-        name = QStringLiteral("bounces.csv");
-        break;
-    case ExportKind::TableJson:
-    case ExportKind::TableJsonLines:
-        title = tr("Export Table as JSON");
-        filter = tr("JSON files (*.json);;JSON Lines, one message per line (*.jsonl)");
-        name = QStringLiteral("bounces.json");
-        break;
-    case ExportKind::ReportHtml:
-        title = tr("Export Explanation as HTML");
-        filter = tr("HTML files (*.html *.htm)");
-        name = QStringLiteral("bounce-report.html");
-        break;
-    case ExportKind::ReportPdf:
-        title = tr("Export Explanation as PDF");
-        filter = tr("PDF files (*.pdf)");
-        name = QStringLiteral("bounce-report.pdf");
-        break;
-    }
-    const QString directory
-        = QSettings().value(QStringLiteral("exportDirectory"), QDir::homePath()).toString();
-    QString selectedFilter;
-    const QString path
-        = QFileDialog::getSaveFileName(this, title, QDir(directory).filePath(name), filter, &selectedFilter);
-    if (path.isEmpty())
-        return;
-    QSettings().setValue(QStringLiteral("exportDirectory"), QFileInfo(path).absolutePath());
-    if (kind == ExportKind::TableJson
-        && (path.endsWith(QLatin1String(".jsonl")) || selectedFilter.contains(QLatin1String("jsonl"))))
-        kind = ExportKind::TableJsonLines;
-    QString error;
-    if (exportTo(kind, path, &error)) {
-        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
-        return;
-    }
-    auto *box = new QMessageBox(QMessageBox::Warning, title,
-        tr("The file %1 could not be saved.").arg(QDir::toNativeSeparators(path)), QMessageBox::Ok, this);
-    box->setInformativeText(error);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    ExportActions::writeWithDialog(this, kind, m_model->messages(), m_currentMessage, language());
 }
 
 void MainWindow::printReport()
 {
-    if (m_currentMessage < 0)
-        return;
-    QPrinter printer(QPrinter::HighResolution);
-    QPrintDialog dialog(&printer, this);
-    dialog.setWindowTitle(tr("Print Explanation"));
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    Exporters::printReport(
-        Exporters::reportHtml(m_model->messageAt(m_currentMessage).analysis, language()), &printer);
+    if (m_currentMessage >= 0)
+        ExportActions::print(this, m_model->messageAt(m_currentMessage).analysis, language());
 }
 
 void MainWindow::about()

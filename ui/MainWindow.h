@@ -1,16 +1,17 @@
 #pragma once
 
+#include "ExportActions.h"
+#include "LoadedMessage.h"
 #include "explain/BounceExplainer.h"
 #include "fetch/FetchTypes.h"
-#include "LoadedMessage.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
-class QActionGroup;
 class QLabel;
-class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
@@ -25,8 +26,8 @@ class ExplanationPanel;
 class FetchDialog;
 class FetchWorker;
 class LanguageManager;
+class MainWindowActions;
 class MessageView;
-class RecentFiles;
 
 // The main window: gets messages in (drop, File > Open, command line, recent files, paste),
 // hands them to the AnalysisWorker, and shows the results: the message view and explanation
@@ -36,7 +37,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class ExportKind { SuppressionCsv, TableCsv, TableJson, TableJsonLines, ReportHtml, ReportPdf };
+    using ExportKind = bouncelens::ExportKind;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -54,7 +55,7 @@ public:
     // fetch starts when it is accepted. Returns the dialog (it deletes itself when closed).
     FetchDialog *openFetchDialog();
     // Fetches in the background; each bounce is added to the table as it arrives. An untrusted
-    // certificate is offered for trust (FetchDialog::askToTrustCertificate), then fetched again.
+    // certificate is offered for trust (CertificatePrompt), then fetched again.
     void startFetch(const FetchOptions &options);
     [[nodiscard]] bool isFetching() const;
 
@@ -74,7 +75,7 @@ public:
     [[nodiscard]] AnalysisWorker *worker() const { return m_worker; }
     [[nodiscard]] FetchWorker *fetchWorker() const { return m_fetchWorker; }
     [[nodiscard]] FetchDialog *fetchDialog() const;
-    [[nodiscard]] QAction *fetchAction() const { return m_fetchAction; }
+    [[nodiscard]] QAction *fetchAction() const;
     [[nodiscard]] FetchResult lastFetchResult() const { return m_lastFetch; }
     [[nodiscard]] QStringList lastLoadErrors() const { return m_lastErrors; }
     [[nodiscard]] int currentMessage() const { return m_currentMessage; }
@@ -93,8 +94,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
+    void connectActions();
     void retranslateUi();
     void readSettings();
     void writeSettings() const;
@@ -133,39 +133,12 @@ private:
     BounceTablePane *m_tablePane = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_topSplitter = nullptr;
-    RecentFiles *m_recent = nullptr;
 
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
 
-    QMenu *m_fileMenu = nullptr;
-    QMenu *m_recentMenu = nullptr;
-    QMenu *m_exportMenu = nullptr;
-    QMenu *m_editMenu = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QMenu *m_languageMenu = nullptr;
-    QMenu *m_helpMenu = nullptr;
-    QAction *m_openAction = nullptr;
-    QAction *m_openFolderAction = nullptr;
-    QAction *m_fetchAction = nullptr;
-    QAction *m_exportSuppressionAction = nullptr;
-    QAction *m_exportCsvAction = nullptr;
-    QAction *m_exportJsonAction = nullptr;
-    QAction *m_exportHtmlAction = nullptr;
-    QAction *m_exportPdfAction = nullptr;
-    QAction *m_printAction = nullptr;
-    QAction *m_clearAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_pasteAction = nullptr;
-    QAction *m_copyCustomerAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_cancelAction = nullptr;
-    QAction *m_japaneseAction = nullptr;
-    QAction *m_englishAction = nullptr;
-    QActionGroup *m_languageGroup = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_aboutQtAction = nullptr;
+    std::unique_ptr<MainWindowActions> m_actions; // the menus
 
     int m_currentMessage = -1;
     bool m_selectFirstOfJob = false;

@@ -66,6 +66,13 @@ RecipientCard::RecipientCard(QWidget *parent)
     layout->addWidget(m_verdictText);
 
     m_address = addSection(&m_addressCaption);
+    // A small note under the address when it is a guess (the report named nobody).
+    m_guessNote = makeText(this);
+    QFont small = m_guessNote->font();
+    small.setItalic(true);
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_guessNote->setFont(small);
+    layout->addWidget(m_guessNote);
     m_cause = addSection(&m_causeCaption);
     m_who = addSection(&m_whoCaption);
     m_fix = addSection(&m_fixCaption);
@@ -114,7 +121,12 @@ void RecipientCard::setContent(const RecipientExplanation &c)
     m_hardBadge->setToolTip(tr("The address itself is bad: do not mail it again"));
 
     m_addressCaption->setText(tr("Recipient"));
-    m_address->setText(c.address);
+    m_address->setText(c.finalRecipient.isEmpty()
+            ? c.address
+            : tr("%1\nFinal recipient: %2", "the address the sender used, then where it led")
+                  .arg(c.address, c.finalRecipient));
+    m_guessNote->setText(tr("Guessed from the returned message's To field: the report names no recipient."));
+    m_guessNote->setVisible(c.addressGuessed);
     m_causeCaption->setText(tr("What happened"));
     m_cause->setText(c.cause);
     m_whoCaption->setText(tr("Who needs to act"));

@@ -50,6 +50,7 @@ private:
     QLabel *m_verdictText = nullptr;
     QLabel *m_addressCaption = nullptr;
     QLabel *m_address = nullptr;
+    QLabel *m_guessNote = nullptr; // "guessed from the returned message's To"
     QLabel *m_causeCaption = nullptr;
     QLabel *m_cause = nullptr;
     QLabel *m_whoCaption = nullptr;

@@ -37,7 +37,9 @@ struct Evidence
 // One recipient of a delivery report.
 struct RecipientResult
 {
-    QString address; // the recipient whose delivery failed (or was delayed / delivered)
+    QString address; // the address the sender used: Original-Recipient, else Final-Recipient
+    QString finalRecipient; // Final-Recipient when it differs from `address` (aliases, forwards)
+    bool addressGuessed = false; // the report names nobody: taken from the returned message's To
     QString action; // failed, delayed, delivered, relayed, expanded (RFC 3464), lower case
     QString status; // enhanced status code as written ("5.1.1"), "" when none
     QString replyCode; // SMTP reply code as written ("550"), "" when none

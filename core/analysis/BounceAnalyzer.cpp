@@ -1,15 +1,16 @@
 #include "analysis/BounceAnalyzer.h"
 
+#include "classify/ReasonClassifier.h"
+#include "classify/SmtpCodes.h"
 #include "explain/BounceExplainer.h"
+#include "message/HeaderBlock.h"
+#include "message/TextDecoder.h"
 #include "report/BounceMarkers.h"
 #include "report/DeliveryStatusParser.h"
-#include "message/HeaderBlock.h"
 #include "report/PlainTextBounceParser.h"
-#include "classify/ReasonClassifier.h"
+#include "classify/NoticeWording.h"
 #include "report/SesNotification.h"
-#include "classify/SmtpCodes.h"
 #include "report/SpanLocator.h"
-#include "message/TextDecoder.h"
 
 #include <QCoreApplication>
 
@@ -86,6 +87,18 @@ bool isBounceHeader(const HeaderBlock &header)
     return bounceSubject || header.value("Content-Type").toLower().contains("multipart/report");
 }
 
+// Mail sent through a mailing list (RFC 2369 / RFC 2919 fields, and the older conventions):
+// its To names the list, never the one member whose delivery failed.
+bool isListMail(const HeaderBlock &header)
+{
+    for (const char *field : {"List-Id", "List-Unsubscribe", "List-Post", "List-Help", "List-Owner",
+             "List-Subscribe", "List-Archive", "Mailing-List", "X-Mailing-List", "X-ML-Name", "X-List"})
+        if (header.contains(field))
+            return true;
+    // "bulk" alone is any mass mailing, often sent to each recipient by name.
+    return header.value("Precedence").trimmed().toLower() == "list";
+}
+
 // How much of the delivery-status block the classifier is handed (it scans 64 KiB at most).
 constexpr qsizetype kClassifiedStatusChars = 1 << 20;
 
@@ -133,6 +146,17 @@ void repairAddresses(QList<RecipientResult> &recipients, const QString &human, c
         if (fromText.size() == 1)
             r.address = fromText.first().address;
     }
+}
+
+// A 4xx/5xx reply code or enhanced status code in the first part of a text.
+bool hasFailureCode(const QString &text)
+{
+    const QStringView head = QStringView(text).left(16 * 1024);
+    const CodeMatch status = SmtpCodes::findStatusCode(head);
+    if (status.found() && !status.code.startsWith(QLatin1Char('2')))
+        return true;
+    return SmtpCodes::findReplyCodeOfClass(head, QLatin1Char('5')).found()
+        || SmtpCodes::findReplyCodeOfClass(head, QLatin1Char('4')).found();
 }
 
 // A delivery-status report pasted into the bounce text: a line that starts with
@@ -275,10 +299,12 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     }
     const QString bounceText = human.left(humanOriginalStart);
 
+    HeaderBlock originalHeader;
     if (!parts.originalHeader.isEmpty())
-        fillOriginal(result.original, HeaderBlock::parse(parts.originalHeader));
+        originalHeader = HeaderBlock::parse(parts.originalHeader);
     else if (humanOriginalStart < human.size())
-        fillOriginal(result.original, originalHeaderInText(human, humanOriginalStart));
+        originalHeader = originalHeaderInText(human, humanOriginalStart);
+    fillOriginal(result.original, originalHeader);
 
     const QString fromLower = result.from.toLower();
     const QString bounceFrom = addressOf(result.from);
@@ -352,10 +378,14 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         result.kind = MessageKind::Feedback;
     }
 
+    // 2a. A challenge/response request (confirm that you are a sender) is an automatic reply.
+    const bool challenge = result.recipients.isEmpty() && !feedback && !hasDeliveryStatus
+        && NoticeWording::isChallengeResponse(result.subject, bounceText);
+
     // 3. A bounce written for people.
     PlainTextBounceParser::Result plain;
     bool plainParsed = false;
-    if (result.recipients.isEmpty() && !feedback
+    if (result.recipients.isEmpty() && !feedback && !challenge
         && (bounceSender || bounceSubject || (bounceNotice && !autoReply))) {
         PlainTextBounceParser::Input in;
         in.text = human;
@@ -363,6 +393,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         in.bounceTo = addressOf(headerText(header, "To"));
         in.originalFrom = addressOf(result.original.from);
         in.originalTo = result.original.to;
+        in.originalIsListMail = isListMail(originalHeader);
         for (const QString &address : headerText(header, "X-Failed-Recipients").split(QLatin1Char(',')))
             if (!address.trimmed().isEmpty())
                 in.failedRecipients << address.trimmed();
@@ -371,6 +402,12 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         plain = PlainTextBounceParser::parse(in);
         plainParsed = true;
         result.recipients = plain.recipients;
+        // The whole notice decides whether its recipients failed or are only delayed: a warning
+        // that delivery is still being tried is a delay, whatever codes it quotes.
+        if (NoticeWording::isDelayWarning(result.subject, bounceText))
+            for (RecipientResult &r : result.recipients)
+                if (r.action.isEmpty() || r.action == QLatin1String("failed"))
+                    r.action = QStringLiteral("delayed");
     }
 
     // 3a. The text names no recipient (or barely), and what it returns is itself a bounce: a
@@ -412,6 +449,22 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         }
     }
 
+    // A bounce whose report names nobody (and whose original gives no single, non-list To to
+    // guess from) is still a bounce: it says so instead of inventing a recipient.
+    // Without a mail-system sender, the notice must carry what only a mail system writes (a
+    // failure code or the returned message): spam that imitates a bounce carries neither.
+    const bool mailSystemTraces = bounceSender || !parts.originalHeader.isEmpty()
+        || humanOriginalStart < human.size() || hasFailureCode(bounceText);
+    const bool unnamedBounce = plainParsed && result.recipients.isEmpty() && !autoReply && mailSystemTraces
+        && ((bounceSender && bounceSubject) || ((bounceSender || bounceSubject) && bounceNotice));
+    for (const RecipientResult &r : std::as_const(result.recipients))
+        if (r.addressGuessed) {
+            result.warnings << QCoreApplication::translate("BounceAnalyzer",
+                "The report names no recipient; %1 is a guess from the returned message's To field.")
+                                   .arg(r.address);
+            break;
+        }
+
     if (!feedback)
         for (RecipientResult &r : result.recipients)
             SmtpCodes::settleCodes(r);
@@ -437,8 +490,18 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
             result.kind = MessageKind::NotBounce;
     }
 
+    if (result.kind == MessageKind::NotBounce && unnamedBounce && !challenge) {
+        result.kind = NoticeWording::isDelayWarning(result.subject, bounceText) ? MessageKind::Delay
+                                                                                : MessageKind::Bounce;
+        result.warnings << QCoreApplication::translate(
+            "BounceAnalyzer", "This is a bounce, but it does not say which recipient failed.");
+    }
+
     // 4. An auto-reply (RFC 3834 and common practice), when nothing bounced.
-    if (result.kind == MessageKind::NotBounce) {
+    if (result.kind == MessageKind::NotBounce && challenge) {
+        // Nothing failed: the other side asks the sender to confirm, and lists no recipient.
+        result.kind = MessageKind::AutoReply;
+    } else if (result.kind == MessageKind::NotBounce) {
         if (autoReply) {
             result.kind = MessageKind::AutoReply;
             RecipientResult r;

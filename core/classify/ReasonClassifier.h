@@ -10,7 +10,7 @@ namespace bouncelens {
 
 // What the classifier derives once per message from a context (the bounce text prepared for
 // matching, the addresses and transcript commands in it, the phrases found). Opaque: defined and
-// built by ReasonClassifier.cpp.
+// built by MessageTextIndex.cpp.
 class ClassificationIndex
 {
 public:
@@ -37,7 +37,8 @@ struct ClassificationContext
 
 // Decides each recipient's reason (Sisimai 5.6 names), whether the failure is permanent, and
 // whether it is a hard bounce (the address itself is bad), with the evidence that decided.
-// The phrases and codes live in ReasonRules.cpp; this class owns the order of the checks.
+// The phrases and codes live in ReasonRules.cpp; this class owns the order of the checks over
+// the whole message, ReasonDecision.cpp the order over one text.
 // Matching uses fixed strings only (no regular expressions): every text is lower-cased once and
 // scanned once by one automaton that knows all phrases (Aho-Corasick), reading at most a bounded
 // prefix, so the cost per text is linear and a message's cost is linear in its size, whatever

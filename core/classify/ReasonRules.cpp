@@ -422,6 +422,14 @@ const PhraseGroup kReasons[] = {
         "fails to pass authentication checks",
         "does not have authentication information",
         "senders to authenticate with either spf or dkim",
+        // SPF / DKIM / DMARC results, as many receivers word them.
+        "spf check failed",
+        "spf validation failed",
+        "failed spf",
+        "dkim verification failed",
+        "dkim check failed",
+        "dmarc check failed",
+        "failed dmarc",
     }},
     // The recipient's local part does not exist.
     {"userunknown", "userunknown/phrase", {
@@ -526,6 +534,11 @@ const PhraseGroup kReasons[] = {
         "user {} was not found",
         "user {} does not exist",
         "user ({}) unknown",
+        // No such account, as many servers word it.
+        "account does not exist",
+        "no such account",
+        "account not found",
+        "unknown account",
     }},
     // The recipient (or the receiving host) refuses mail by its own filter rules.
     {"filtered", "filtered/phrase", {
@@ -542,6 +555,14 @@ const PhraseGroup kReasons[] = {
         "user refuses to receive this mail",
         "user reject",
         "you have been blocked by the recipient",
+        // The recipient's own filter or rules, as many servers word it.
+        "rejected by user filter",
+        "by recipient's filter",
+        "by the recipient's filter",
+        "recipient's filter settings",
+        "chosen not to receive",
+        "recipient's mail rule",
+        "blocked by recipient",
     }},
     // The sending host has no (or a mismatching) reverse DNS record.
     {"requireptr", "requireptr/phrase", {
@@ -570,6 +591,12 @@ const PhraseGroup kReasons[] = {
         "reverse dns lookup for host {} failed permanently",
         "server access {} forbidden by invalid rdns record of your mail server",
         "service permits {} unverifyable sending ips",
+        // Reverse DNS (PTR) of the sending host, as many servers word it.
+        "reverse hostname",
+        "no reverse dns",
+        "ptr record",
+        "reverse dns lookup failed",
+        "reverse dns entry",
     }},
     // The message breaks RFC 5322 (duplicate or multiple header fields).
     {"notcompliantrfc", "notcompliantrfc/phrase", {
@@ -587,6 +614,8 @@ const PhraseGroup kReasons[] = {
         "none/bad reputation",
         "temporarily deferred due to unexpected volume or user complaints",
         "the sending mta's poor reputation",
+        // The sending IP's reputation, in the words of many receivers.
+        "poor reputation",
     }},
     // The content (headers, MIME structure) cannot be accepted.
     {"contenterror", "contenterror/phrase", {
@@ -677,6 +706,10 @@ const PhraseGroup kReasons[] = {
         "unroutable address",
         "unrouteable address",
         "553 {} does not exist",
+        // The domain has no DNS record, as many MTAs word it (DragonFly, Exim, hosted services).
+        "dns lookup failure: host {} not found",
+        "domain not found",
+        "domain name not found",
     }},
     // A spam filter refused the message.
     {"spamdetected", "spamdetected/phrase", {
@@ -778,6 +811,15 @@ const PhraseGroup kReasons[] = {
         "spam {} exceeded",
         "this message scored {} spam points",
         ", ube, id=",
+        // Wordings many content filters share (SpamAssassin front ends, appliances, hosted filters).
+        "classified as spam",
+        "identified as spam",
+        "detected as spam",
+        "considered as spam",
+        "marked as spam",
+        "spam content",
+        "due to suspected spam",
+        "likely spam",
     }},
     // Too many messages, connections or recipients in too short a time.
     {"ratelimited", "ratelimited/phrase", {
@@ -879,6 +921,25 @@ const PhraseGroup kReasons[] = {
         "the ip{} is blacklisted",
         "your access ip{} has been rejected",
         "your sender's ip address is listed at {}.abuseat.org",
+        // The sending host (its IP address) is on a block list: wordings of many MTAs and DNSBL front ends.
+        "listed on rbl",
+        "listed in rbl",
+        "listed in dnsbl",
+        "listed on dnsbl",
+        "rejected by dnsbl",
+        "blocked by dnsbl",
+        "in our blacklist",
+        "on our blacklist",
+        "on our blocklist",
+        "in our blocklist",
+        "on a blocklist",
+        "ip address is blacklisted",
+        "ip is blacklisted",
+        "ip address is blocked",
+        "ip address has been blocked",
+        "ip has been blocked",
+        "client host rejected: access denied",
+        "connection refused from",
     }},
     // An anti-virus scanner refused the message.
     {"virusdetected", "virusdetected/phrase", {
@@ -888,6 +949,12 @@ const PhraseGroup kReasons[] = {
         "virus detected",
         "virus phishing/malicious_url detected",
         "your message was infected with a virus",
+        // Anti-virus verdicts of many scanners.
+        "contains a virus",
+        "virus found",
+        "infected with a virus",
+        "malware detected",
+        "contains malware",
     }},
     // The receiving organisation's policy refused the message (not spam, not the sender).
     {"policyviolation", "policyviolation/phrase", {
@@ -914,6 +981,11 @@ const PhraseGroup kReasons[] = {
         "we do not accept messages containing images or other attachments",
         "you're using a mass mailer",
         "you have exceeded the{}allowable number of posts without solving a captcha",
+        // The receiving organisation's policy, as many servers word it.
+        "violates our email policy",
+        "violates our policy",
+        "violation of our policy",
+        "prohibited by policy",
     }},
     // The receiving system failed internally (configuration, loops, LDAP, ...).
     {"systemerror", "systemerror/phrase", {

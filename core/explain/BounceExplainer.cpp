@@ -86,14 +86,14 @@ struct Composer
         return haveHeaders ? phrase("fallback_subject") : phrase("fallback_subject_unknown");
     }
 
-    [[nodiscard]] QString fill(const QString &text) const
+    [[nodiscard]] QHash<QString, QString> values() const
     {
         const QString address = recipient.address.trimmed();
-        return fillPlaceholders(text,
-            {{QStringLiteral("recipient"), address.isEmpty() ? phrase("fallback_recipient") : address},
-                {QStringLiteral("date"), date()}, {QStringLiteral("subject"), subject()},
-                {QStringLiteral("until"), recipient.retryUntil.simplified()}});
+        return {{QStringLiteral("recipient"), address.isEmpty() ? phrase("fallback_recipient") : address},
+            {QStringLiteral("date"), date()}, {QStringLiteral("subject"), subject()},
+            {QStringLiteral("until"), recipient.retryUntil.simplified()}};
     }
+    [[nodiscard]] QString fill(const QString &text) const { return fillPlaceholders(text, values()); }
 
     [[nodiscard]] CodeNote note(const QString &code, const KnowledgeEntry *e) const
     {
@@ -111,6 +111,12 @@ bool isGeneric(const KnowledgeEntry *e)
 }
 
 } // namespace
+
+QHash<QString, QString> BounceExplainer::placeholders(
+    const MessageAnalysis &message, const RecipientResult &recipient, Language language)
+{
+    return Composer {KnowledgeBase::builtIn(), message, recipient, languageCode(language)}.values();
+}
 
 Explanation BounceExplainer::explain(
     const MessageAnalysis &message, const RecipientResult &r, Language language)

@@ -2,6 +2,7 @@
 
 #include "analysis/AnalysisResult.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -49,6 +50,10 @@ public:
     // A phrase of the knowledge base ("label_cause", "label_fix", ...), for whoever renders an
     // Explanation; the labels live with the texts so a language is added in one place.
     [[nodiscard]] static QString phrase(const QString &key, Language language);
+    // The values customer texts are filled with: {recipient}, {date} (the original's date in the
+    // language's format), {subject} (quoted, or a "none"/"unknown" fallback) and {until}.
+    [[nodiscard]] static QHash<QString, QString> placeholders(
+        const MessageAnalysis &message, const RecipientResult &recipient, Language language);
 };
 
 } // namespace bouncelens

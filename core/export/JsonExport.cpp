@@ -1,5 +1,7 @@
 #include "export/JsonExport.h"
 
+#include "explain/AddressSuggester.h"
+
 #include <QIODevice>
 #include <QJsonDocument>
 
@@ -174,6 +176,10 @@ void writeRecipient(LineWriter &w, const MessageAnalysis &a, const RecipientResu
 {
     w.beginObject();
     w.key("address").value(r.address);
+    if (!r.finalRecipient.isEmpty())
+        w.key("final_recipient").value(r.finalRecipient);
+    if (r.addressGuessed)
+        w.key("address_guessed").value(true);
     w.key("action").value(r.action);
     w.key("status").value(r.status);
     w.key("reply_code").value(r.replyCode);
@@ -184,10 +190,17 @@ void writeRecipient(LineWriter &w, const MessageAnalysis &a, const RecipientResu
     w.key("hard_bounce").value(r.hardBounce);
     if (!r.retryUntil.isEmpty())
         w.key("retry_until").value(r.retryUntil);
+    if (const AddressSuggestion s = AddressSuggester::suggest(r); !s.isEmpty()) {
+        if (s.hasSuggestion())
+            w.key("suggestion").value(s.address);
+        w.key("suggestion_note").value(AddressSuggester::describe(s, language));
+    }
     w.key("evidence").beginObject();
     w.key("rule").value(r.evidence.rule);
     w.key("matched").value(r.evidence.matched);
     w.key("field").value(r.evidence.field);
+    if (r.addressGuessed) // where the address came from, when the report did not say
+        w.key("address_source").value(QStringLiteral("original-to"));
     w.endObject();
 
     const Explanation e = BounceExplainer::explain(a, r, language);
@@ -234,6 +247,7 @@ void writeLine(LineWriter &w, const MessageAnalysis &a, Language language)
     w.key("kind").value(toString(a.kind));
     w.key("reporting_mta").value(a.reportingMta);
     w.key("arrival_date").value(a.arrivalDate);
+    w.key("date").value(a.date);
     w.key("notice").value(a.notice);
     w.key("original").beginObject();
     w.key("subject").value(a.original.subject);

@@ -95,12 +95,13 @@ public:
         if (count == 0)
             return list;
         auto messages = m_folder->getMessages(vmime::net::messageSet::byNumber(1, count));
-        m_folder->fetchMessages(messages,
-            vmime::net::fetchAttributes::FULL_HEADER | vmime::net::fetchAttributes::UID
-                | vmime::net::fetchAttributes::SIZE);
+        m_folder->fetchMessages(
+            messages, vmime::net::fetchAttributes::UID | vmime::net::fetchAttributes::SIZE);
         for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
             const auto &message = *it;
-            if (criteria.matchesHeader(QByteArray::fromStdString(message->getHeader()->generate())))
+            // The header as the server sent it (TOP n 0): vmime's parsed-and-regenerated header
+            // turns raw 8-bit subjects into "?" and the null path into "invalid@invalid".
+            if (criteria.matchesHeader(top(static_cast<unsigned long>(message->getNumber()), 0)))
                 list.append({message->getNumber(), QString::fromStdString(message->getUID()),
                     static_cast<qint64>(message->getSize())});
         }
@@ -113,9 +114,7 @@ public:
     // message \Seen for IMAP clients once it has been RETRieved over POP3; TOP leaves it alone.
     QByteArray download(const FetchCandidate &candidate) override
     {
-        auto connection = std::dynamic_pointer_cast<pop3::POP3Store>(m_store)->getConnection();
-        pop3::POP3Command::TOP(static_cast<unsigned long>(candidate.number), wholeBody)->send(connection);
-        return readMultiline(*connection, m_maxBytes);
+        return top(static_cast<unsigned long>(candidate.number), wholeBody);
     }
 
     QString sourceName(const FetchCandidate &candidate) const override
@@ -131,6 +130,14 @@ public:
     }
 
 private:
+    // TOP number lines: the header and that many body lines, as the server sent them.
+    QByteArray top(unsigned long number, unsigned long lines)
+    {
+        auto connection = std::dynamic_pointer_cast<pop3::POP3Store>(m_store)->getConnection();
+        pop3::POP3Command::TOP(number, lines)->send(connection);
+        return readMultiline(*connection, m_maxBytes);
+    }
+
     // Declared before the store so that it is released after it: a vmime folder destroyed while
     // its store lives tries a last close() and, when that fails on a dead connection, leaves a
     // dangling pointer in the store (see withSession in MailboxFetcher.cpp).

@@ -14,16 +14,23 @@ struct RawMessage
     int index = 0; // position inside the source (mbox), from 0
     QByteArray bytes; // line endings normalised to LF
     QString error; // set when the message could not be read; bytes is then empty
+    // Where the message lives in `source`: the byte range MboxReader::readAt() reads it from
+    // again (for an mbox, the bytes after its "From " line).
+    qint64 offset = 0;
+    qint64 length = 0;
 };
 
 struct LoaderLimits
 {
-    qint64 maxMessageBytes = 64LL * 1024 * 1024; // one message; larger ones get an error
-    qint64 maxFileBytes = 512LL * 1024 * 1024; // one file (an mbox may hold many messages)
+    // One message; larger ones get an error. A file (an mbox of many messages) has no limit:
+    // it is read message by message.
+    qint64 maxMessageBytes = 64LL * 1024 * 1024;
 };
 
-// Reads messages from files, mboxes, maildirs, folders (recursively) and standard input.
-// Reading never modifies or creates anything next to the input.
+// Reads messages from files, mboxes, maildirs, folders (recursively) and standard input, for
+// callers that want them all at once (tests, small inputs). Large inputs are read one message
+// at a time with MessageStream (or MboxReader for one file). Reading never modifies or creates
+// anything next to the input.
 class MessageLoader
 {
 public:
@@ -31,9 +38,7 @@ public:
         : m_limits(limits)
     { }
 
-    // Expands PATHs into the files to read, in a stable order: a folder recursively (a maildir
-    // by its cur/ and new/ messages), "-" stays as is. Paths that do not exist are kept, so
-    // that reading them reports the error in order.
+    // Expands PATHs into the files to read, in FileWalker's stable order.
     [[nodiscard]] QStringList expand(const QStringList &paths) const;
 
     // Reads one file (or "-"): a single message or an mbox of several.

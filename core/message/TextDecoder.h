@@ -8,7 +8,9 @@ namespace bouncelens {
 // Turns the bytes of mail text into Unicode. Bounces often carry bodies whose charset is
 // undeclared, wrongly declared ("us-ascii" over UTF-8 or Shift_JIS) or unknown, and header
 // encoded words that split one character across several words; vmime alone gets several of
-// these wrong (see DESIGN.md), so this class owns all charset decisions of the core.
+// these wrong (see DESIGN.md), so this class owns all charset decisions of the core. It decides
+// the order; the parts are message/CharsetLabels (label -> converter), CharsetDecoders (the
+// per-encoding decoders), CharsetSniffer (detection) and EncodedWords (RFC 2047 parsing).
 class TextDecoder
 {
 public:

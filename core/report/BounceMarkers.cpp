@@ -29,7 +29,7 @@ const QStringList &originalMessageMarkers()
         QStringLiteral("--- Original message ---"),
         QStringLiteral("The original message was:"),
         QStringLiteral("Included is a copy of the message header"),
-        QStringLiteral("----- Original message header follows"),
+        QStringLiteral("Original message header follows"), // GroupWise, and others
         QStringLiteral("Content-Type: message/rfc822"),
         QStringLiteral("Original mail as follows:"), // fml
         QStringLiteral("Content-Type: text/rfc822-headers"),
@@ -53,7 +53,9 @@ const QStringList &recipientCues()
         QStringLiteral("failed recipient:"), QStringLiteral("invalid recipient:"),
         QStringLiteral("unknown user:"),  QStringLiteral("unknown user"),
         QStringLiteral("user unknown:"),  QStringLiteral("mailbox"),
-        QStringLiteral("undeliverable to"),
+        QStringLiteral("undeliverable to"), QStringLiteral("original address:"),
+        QStringLiteral("delivering your mail to"), QStringLiteral("delivering your message to"),
+        QStringLiteral("deliver your message to"), QStringLiteral("deliver your mail to"),
         QStringLiteral("宛先:"),            QStringLiteral("宛先："),
     };
     return cues;
@@ -87,7 +89,7 @@ const QStringList &bounceSenders()
 const QStringList &bounceSubjects()
 {
     static const QStringList subjects = {
-        QStringLiteral("undeliver"),  QStringLiteral("undelivered"),  QStringLiteral("delivery status notification"),
+        QStringLiteral("undeliver"),  QStringLiteral("undelivered"),  QStringLiteral("delivery status"),
         QStringLiteral("delivery failure"), QStringLiteral("delivery has failed"), QStringLiteral("failure notice"),
         QStringLiteral("returned mail"), QStringLiteral("returned to sender"), QStringLiteral("mail delivery failed"),
         QStringLiteral("delivery notification"), QStringLiteral("could not be delivered"), QStringLiteral("not delivered"),
@@ -146,6 +148,13 @@ const QStringList &autoReplySubjects()
         QStringLiteral("automatic reply"), QStringLiteral("out of office"), QStringLiteral("out of the office"),
         QStringLiteral("vacation"), QStringLiteral("autosvar"), QStringLiteral("abwesenheitsnotiz"),
         QStringLiteral("自動応答"), QStringLiteral("自動返信"), QStringLiteral("不在"),
+        QStringLiteral("out-of-office"), QStringLiteral("automatische antwort"), QStringLiteral("automatisch antwoord"),
+        QStringLiteral("réponse automatique"), QStringLiteral("reponse automatique"), QStringLiteral("absence du bureau"),
+        QStringLiteral("respuesta automática"), QStringLiteral("respuesta automatica"), QStringLiteral("fuera de la oficina"),
+        QStringLiteral("risposta automatica"), QStringLiteral("fuori ufficio"), QStringLiteral("resposta automática"),
+        QStringLiteral("resposta automatica"), QStringLiteral("fora do escritório"), QStringLiteral("自动回复"),
+        QStringLiteral("自動回覆"), QStringLiteral("automaattinen vastaus"),
+        QStringLiteral("abwesend"), QStringLiteral("außer haus"), QStringLiteral("ausser haus"),
     };
     return subjects;
 }

@@ -76,15 +76,33 @@ private:
     QSet<QString> m_values;
 };
 
+// One '@' with text on both sides and no spaces: an address a sender can have typed.
+bool isPlainMailbox(const QString &address)
+{
+    const qsizetype at = address.indexOf(QLatin1Char('@'));
+    return at > 0 && at == address.lastIndexOf(QLatin1Char('@')) && at + 1 < address.size()
+        && !address.contains(QLatin1Char(' ')) && !address.contains(QLatin1Char('/'));
+}
+
 RecipientResult recipientFrom(const HeaderBlock &block, bool global, StringPool &pool)
 {
     RecipientResult r;
-    QByteArray address = block.value("Final-Recipient");
-    if (stripType(address).isEmpty())
-        address = block.value("Original-Recipient");
-    r.address = DeliveryStatusParser::addressValue(address);
-    if (global)
-        r.address = unescapeUtf8Address(r.address);
+    // `address` is the one the sender used (RFC 3464 2.3.1: Original-Recipient, when the
+    // reporting MTA kept it); Final-Recipient is what the address became after aliases and
+    // forwards. An Original-Recipient that names no mailbox (an X.400 form, a bare local part)
+    // gives way to Final-Recipient.
+    QString final = DeliveryStatusParser::addressValue(block.value("Final-Recipient"));
+    QString original = DeliveryStatusParser::addressValue(block.value("Original-Recipient"));
+    if (global) {
+        final = unescapeUtf8Address(final);
+        original = unescapeUtf8Address(original);
+    }
+    if (isPlainMailbox(original) && final.compare(original, Qt::CaseInsensitive) != 0) {
+        r.address = original;
+        r.finalRecipient = final;
+    } else {
+        r.address = final.isEmpty() ? original : final;
+    }
     r.action = QString::fromLatin1(block.value("Action")).trimmed().toLower();
     // "failed (bad destination)" style actions: keep the keyword.
     if (const qsizetype sp = r.action.indexOf(QLatin1Char(' ')); sp > 0)
@@ -151,7 +169,31 @@ QString DeliveryStatusParser::cleanAddress(const QString &address)
             || a.back() == QLatin1Char(',') || a.back() == QLatin1Char(')') || a.back() == QLatin1Char(':')
             || a.back() == QLatin1Char(';')))
         a.chop(1);
-    return a.trimmed();
+    a = a.trimmed();
+    // Exchange and X.400 gateways: an SMTP address inside an X.400 domain-defined attribute
+    // ("DDA:SMTP=user@example.com", RFC 2156) or a proxy address ("SMTP:user@example.com").
+    for (const QLatin1String prefix : {QLatin1String("smtp="), QLatin1String("smtp:")})
+        if (a.startsWith(prefix, Qt::CaseInsensitive) && a.indexOf(QLatin1Char('@')) > prefix.size())
+            a = a.mid(prefix.size());
+    // Exchange's encapsulation of a foreign address ("IMCEASMTP-user+40example+2Ecom@host"):
+    // the address after the type, with "+XX" hex escapes, before the encapsulating domain.
+    if (a.startsWith(QLatin1String("IMCEASMTP-"), Qt::CaseInsensitive)) {
+        const QString inner = a.mid(10, a.lastIndexOf(QLatin1Char('@')) - 10);
+        QString decoded;
+        for (qsizetype i = 0; i < inner.size(); ++i) {
+            bool ok = false;
+            const int code = inner.at(i) == QLatin1Char('+') ? inner.mid(i + 1, 2).toInt(&ok, 16) : 0;
+            if (ok && code > 0x20 && code < 0x7f) {
+                decoded += QChar(code);
+                i += 2;
+            } else {
+                decoded += inner.at(i);
+            }
+        }
+        if (decoded.count(QLatin1Char('@')) == 1)
+            a = decoded;
+    }
+    return a;
 }
 
 QString DeliveryStatusParser::addressValue(const QByteArray &value)

@@ -1,9 +1,9 @@
 #include "report/PlainTextBounceParser.h"
 
-#include "report/BounceMarkers.h"
-#include "report/DeliveryStatusParser.h"
 #include "classify/PhraseMatcher.h"
 #include "classify/SmtpCodes.h"
+#include "report/BounceMarkers.h"
+#include "report/DeliveryStatusParser.h"
 
 #include <QHash>
 #include <QSet>
@@ -117,13 +117,11 @@ bool isSystemAddress(const QString &address)
 const QStringList &listIntroductions()
 {
     static const QStringList intros = {
-        QStringLiteral("following recipient"),
-        QStringLiteral("following address"),
-        QStringLiteral("following e-mail address"),
-        QStringLiteral("following email address"),
-        QStringLiteral("following mail address"),
-        QStringLiteral("these recipients"),
+        QStringLiteral("following recipient"), QStringLiteral("following address"),
+        QStringLiteral("following e-mail address"), QStringLiteral("following email address"),
+        QStringLiteral("following mail address"), QStringLiteral("these recipients"),
         QStringLiteral("following destination"),
+        QStringLiteral("undeliverable to the following"), // GroupWise
     };
     return intros;
 }
@@ -225,6 +223,17 @@ bool endsWithCue(const QString &before, const QString &cue)
         return true;
     return !cue.endsWith(QLatin1Char(':')) && before.endsWith(QLatin1Char(':'))
         && QStringView(before).chopped(1).trimmed().endsWith(cue);
+}
+
+// The words right before the address say delivery to it failed ("could not be delivered to").
+bool followsRecipientCue(const QString &text, const PlainTextBounceParser::AddressHit &hit)
+{
+    const qsizetype from = qMax<qsizetype>(lineStartOf(text, hit.position), hit.position - 200);
+    const QString before = cueText(text.mid(from, hit.position - from).trimmed().toLower());
+    for (const QString &cue : BounceMarkers::recipientCues())
+        if (cue.contains(QLatin1Char(' ')) && endsWithCue(before, cue))
+            return true;
+    return false;
 }
 
 // How sure we are that an address occurrence names a bounced recipient, from its line.
@@ -656,7 +665,11 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
         if (QList<qsizetype> &own = hitsByAddress[lower]; own.size() < 64)
             own << h;
         // The bounce's own sender is never the recipient, nor the original's sender.
-        if (lower == bounceFrom || lower == originalFrom || isSystemAddress(lower))
+        if (lower == bounceFrom || lower == originalFrom)
+            continue;
+        // Postmaster and list-command addresses are where a notice sends people for help; they
+        // are recipients only when a sentence says delivery to them failed.
+        if (isSystemAddress(lower) && !followsRecipientCue(text, hit))
             continue;
         bool listed = false;
         int score = recipientScore(text, hit, &context, &listed);
@@ -700,11 +713,26 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
     std::sort(chosen.begin(), chosen.end(),
         [](const Candidate &a, const Candidate &b) { return a.position < b.position; });
 
+    // "Original address: a" over "Recipient address: b" (Sendmail-style and many gateways): one
+    // recipient, the address the sender used and the one it became.
+    QHash<qsizetype, QString> finalOf; // index into chosen -> final recipient
+    for (qsizetype i = 0; i + 1 < chosen.size(); ++i) {
+        const QString line = lineAt(text, chosen.at(i).position).trimmed().toLower();
+        const qsizetype nextLine = lineEndOf(text, chosen.at(i).position) + 1;
+        if (line.startsWith(QLatin1String("original address:"))
+            && lineStartOf(text, chosen.at(i + 1).position) == nextLine) {
+            finalOf.insert(i, chosen.at(i + 1).address);
+            chosen.removeAt(i + 1);
+        }
+    }
+
     for (qsizetype i = 0; i < chosen.size(); ++i) {
         const Candidate &c = chosen.at(i);
         const qsizetype to = i + 1 < chosen.size() ? lineStartOf(text, chosen.at(i + 1).position) : end;
         RecipientResult r;
         r.address = c.address;
+        if (const QString final = finalOf.value(i); final.compare(c.address, Qt::CaseInsensitive) != 0)
+            r.finalRecipient = final;
         r.action = QStringLiteral("failed");
         describe(text, c.position, c.length, to, r);
         // Bounded so that hostile texts naming thousands of addresses stay linear.
@@ -714,13 +742,24 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
         result.recipients << r;
     }
 
-    // Nothing in the bounce text names a recipient: the returned original's To is the last
-    // resort (some carriers only say "could not be delivered").
-    // Exim names the failed recipients in a header when its text only gives local parts or
-    // pipe/file targets ("save to ...").
+    // Nothing in the bounce text names a recipient. Exim names the failed recipients in a header
+    // when its text only gives local parts or pipe/file targets ("save to ..."): that is the
+    // report's own word. Otherwise the returned original's To is a guess (some carriers only say
+    // "could not be delivered"), taken only when it names one address and the original is not
+    // list mail (the To of list mail is the list, which did not fail).
     QStringList fallback = input.failedRecipients;
-    if (fallback.isEmpty() && !input.originalTo.isEmpty())
-        fallback << input.originalTo.section(QLatin1Char(','), 0, 0);
+    bool guess = false;
+    if (fallback.isEmpty() && !input.originalIsListMail) {
+        const QList<AddressHit> to = findAddresses(input.originalTo);
+        if (to.size() == 1) {
+            const QString address = DeliveryStatusParser::cleanAddress(to.first().address);
+            const QString lower = address.toLower();
+            if (lower != bounceFrom && lower != bounceTo && lower != originalFrom) {
+                fallback << address;
+                guess = true;
+            }
+        }
+    }
     if (result.recipients.isEmpty()) {
         const QStringView scope = QStringView(text).left(end);
         const CodeMatch s = SmtpCodes::findStatusCode(scope);
@@ -736,9 +775,11 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
                 r.replyCode = rc.code;
             if (codeAt >= 0)
                 r.diagnostic = diagnosticFor(text, 0, end, codeAt);
+            r.addressGuessed = guess;
             if (!r.address.isEmpty()) {
                 result.recipients << r;
                 result.fromFallback = true;
+                result.guessed = guess;
             }
         }
     }

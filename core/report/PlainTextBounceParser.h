@@ -21,7 +21,8 @@ public:
         QString bounceFrom; // the bounce's own From address (never a recipient)
         QString bounceTo; // the bounce's own To address: the original's sender (never a recipient)
         QString originalFrom; // the returned message's sender, when known (never a recipient)
-        QString originalTo; // the returned message's To, a last-resort recipient
+        QString originalTo; // the returned message's To: a guess when it names one address only
+        bool originalIsListMail = false; // the original has List-* headers: its To is the list
         QStringList failedRecipients; // Exim's X-Failed-Recipients header, when present
     };
 
@@ -31,6 +32,7 @@ public:
         qsizetype bounceTextEnd = 0; // where the returned original starts in Input::text
         int bestScore = 0; // how clearly the text named its best recipient (1: barely)
         bool fromFallback = false; // the text named nobody: recipients from the headers
+        bool guessed = false; // ... from the returned message's To (marked addressGuessed)
     };
 
     [[nodiscard]] static Result parse(const Input &input);

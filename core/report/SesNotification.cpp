@@ -1,7 +1,7 @@
 #include "report/SesNotification.h"
 
-#include "report/DeliveryStatusParser.h"
 #include "classify/SmtpCodes.h"
+#include "report/DeliveryStatusParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "report/SpanLocator.h"
 
-#include "report/BounceMarkers.h"
 #include "classify/SmtpCodes.h"
+#include "report/BounceMarkers.h"
 
 namespace bouncelens {
 
