@@ -476,16 +476,20 @@ void TestFetchProtocol::cancelWhileServerStalls()
     MailboxFetcher fetcher(options);
     fetcher.setTransport(server.transport());
     std::atomic<bool> firstMessage {false};
+    std::atomic<bool> finished {false};
     fetcher.setMessageCallback([&](const MessageAnalysis &) { firstMessage = true; });
     std::thread canceller([&] {
-        while (!firstMessage)
+        while (!firstMessage && !finished) // a fetch that fails before any message ends the wait too
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        if (finished)
+            return;
         std::this_thread::sleep_for(std::chrono::milliseconds(200)); // well into the silence
         fetcher.cancel();
     });
     QElapsedTimer timer;
     timer.start();
     const FetchResult result = fetcher.run();
+    finished = true;
     canceller.join();
     QCOMPARE(result.error, FetchError::Cancelled);
     QCOMPARE(result.errorText, QStringLiteral("The fetch was cancelled."));
