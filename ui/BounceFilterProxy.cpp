@@ -20,6 +20,9 @@ void BounceFilterProxy::setSearchText(const QString &text)
     m_search = text;
     // Every word must match somewhere: "example.jp 5.1.1" narrows rather than widens.
     m_words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_matchers.clear();
+    for (const QString &word : std::as_const(m_words))
+        m_matchers << QStringMatcher(word, Qt::CaseInsensitive);
     invalidateRowsFilter();
 }
 
@@ -47,8 +50,30 @@ void BounceFilterProxy::setReason(const QString &reason)
     invalidateRowsFilter();
 }
 
+void BounceFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_table = qobject_cast<BounceTableModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+bool BounceFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (m_table)
+        return m_table->rowLessThan(left.column(), left.row(), right.row());
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 bool BounceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (m_table) {
+        if (m_permanentOnly && !m_table->isPermanentFailure(sourceRow))
+            return false;
+        if (m_hardOnly && !m_table->isHardBounce(sourceRow))
+            return false;
+        if (!m_reason.isEmpty() && !m_table->rowHasReason(sourceRow, m_reason))
+            return false;
+        return m_matchers.isEmpty() || m_table->rowContainsAll(sourceRow, m_matchers);
+    }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_permanentOnly
         && !(index.data(BounceTableModel::FailureRole).toBool()
