@@ -52,7 +52,6 @@ template<typename T> int compareKeys(const T &a, const T &b)
 BounceTableModel::BounceTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
-    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
     refreshTranslatedKeys();
 }
 
@@ -104,8 +103,8 @@ void BounceTableModel::refreshTranslatedKeys()
 {
     QList<std::pair<QString, int>> texts;
     for (qsizetype i = 0; i < m_labels.size(); ++i) {
-        texts.append({labelText(m_labels.at(i)), int(i)});
-        m_labels[i].text = texts.last().first;
+        m_labels[i].text = labelText(m_labels.at(i));
+        texts.append({m_labels.at(i).text, int(i)});
     }
     std::stable_sort(texts.begin(), texts.end(),
         [this](const auto &a, const auto &b) { return m_collator.compare(a.first, b.first) < 0; });

@@ -46,7 +46,7 @@ namespace bouncelens {
 // labels) and its shown date as text, so a comparison is a few integer or byte compares and a
 // search a case-insensitive substring test on the strings the row already holds (no copy of the
 // server's text, which would double the memory of the rows). The order is the one
-// locale-aware, case-insensitive comparison of the shown text gives, except that codes and the
+// locale-aware comparison (QString::localeAwareCompare) of the shown text gives, except that codes and the
 // "#n" of a message inside an mbox sort as numbers.
 class BounceTableModel : public QAbstractTableModel
 {
@@ -160,6 +160,8 @@ private:
     QHash<QString, int> m_nameIds;
     QList<Label> m_labels;
     QString m_translated[4]; // "Permanent failure", "Temporary failure", "Yes", "No"
+    // The default locale's collation, as QString::localeAwareCompare (what QSortFilterProxyModel
+    // uses for locale-aware sorting, whatever its case sensitivity).
     QCollator m_collator;
     mutable QList<std::pair<int, LoadedMessage>> m_recentlyShown; // most recent first
     static constexpr qsizetype kRecentlyShown = 8;
