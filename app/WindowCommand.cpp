@@ -1,7 +1,10 @@
 #include "WindowCommand.h"
 
 #include "CommandLine.h"
+#include "ExplanationPanel.h"
 #include "MainWindow.h"
+#include "ReplyComposerDialog.h"
+#include "WorkspaceTabs.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -57,8 +60,13 @@ WindowArguments WindowArguments::parse(const QStringList &arguments)
     QCommandLineParser parser;
     const QCommandLineOption lang(QStringLiteral("lang"), QString(), QStringLiteral("en|ja"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("PNG"));
+    // What the screenshot shows: the message (default), the summary tab, or the reply composer
+    // for the first recipient of the selected message.
+    const QCommandLineOption screenshotView(
+        QStringLiteral("screenshot-view"), QString(), QStringLiteral("VIEW"));
     parser.addOption(lang);
     parser.addOption(screenshot);
+    parser.addOption(screenshotView);
     if (!parser.parse(withoutQtOptions(arguments))) {
         const QStringList unknown = parser.unknownOptionNames();
         result.error = unknown.isEmpty()
@@ -77,6 +85,7 @@ WindowArguments WindowArguments::parse(const QStringList &arguments)
         result.language = languageFromCode(code);
     }
     result.screenshot = parser.value(screenshot);
+    result.screenshotView = parser.value(screenshotView);
     result.paths = parser.positionalArguments();
 
     // "bouncelens sumary x": a word in the command's place that is no file is a mistyped command.
@@ -118,16 +127,23 @@ int runWindow(const WindowArguments &arguments)
     if (arguments.language)
         window.setLanguage(*arguments.language, false); // for this run only
     const QString shot = arguments.screenshot;
-    if (!shot.isEmpty())
-        window.resize(1280, 820);
+    const QString view = arguments.screenshotView;
+    if (!shot.isEmpty()) // the summary's charts get the height of a larger screen
+        window.resize(1280, view == QLatin1String("summary") ? 1040 : 820);
     window.show();
     window.openPaths(arguments.paths);
 
     if (!shot.isEmpty()) {
-        auto save = [&window, shot] {
+        auto save = [&window, shot, view] {
+            QWidget *target = &window;
+            if (view == QLatin1String("summary"))
+                window.workspaceTabs()->showSummary();
+            else if (view == QLatin1String("reply"))
+                if (QWidget *dialog = window.explanationPanel()->openReplyComposer(0))
+                    target = dialog;
             // Let the last layout and paint settle before grabbing.
-            QTimer::singleShot(400, &window, [&window, shot] {
-                const bool ok = window.grab().save(shot, "PNG");
+            QTimer::singleShot(400, &window, [target, shot] {
+                const bool ok = target->grab().save(shot, "PNG");
                 QCoreApplication::exit(ok ? 0 : 1);
             });
         };

@@ -16,6 +16,7 @@ struct WindowArguments
 {
     std::optional<Language> language; // --lang: for this run only
     QString screenshot; // hidden --screenshot PNG: load the files, save a picture, quit
+    QString screenshotView; // hidden --screenshot-view message|summary|reply: what the picture shows
     QStringList paths;
     QString error; // translated; usage() follows it. Empty when the arguments are fine.
 

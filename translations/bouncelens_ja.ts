@@ -33,11 +33,11 @@
     </message>
     <message>
         <source>The report names no recipient; %1 is a guess from the returned message&apos;s To field.</source>
-        <translation>レポートには宛先が書かれていません。%1 は返送された元メッセージの To 欄から推測したものです。</translation>
+        <translation>レポートに宛先が記載されていないため、%1 は返送されたメールの To 欄から推測したものです。</translation>
     </message>
     <message>
         <source>This is a bounce, but it does not say which recipient failed.</source>
-        <translation>これはエラーメールですが、どの宛先への配送が失敗したかは書かれていません。</translation>
+        <translation>バウンスメールですが、どの宛先への配信に失敗したのかが書かれていません。</translation>
     </message>
 </context>
 <context>
@@ -473,7 +473,7 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     </message>
     <message>
         <source>The report names no recipient: the address is a guess from the returned message&apos;s To field.</source>
-        <translation>レポートには宛先が書かれていません。このアドレスは返送された元メッセージの To 欄から推測したものです。</translation>
+        <translation>レポートに宛先が記載されていません。このアドレスは、返送されたメールの To 欄から推測したものです。</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1323,26 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <source>Bounces</source>
         <translation>バウンス一覧</translation>
     </message>
+    <message>
+        <source>Domain: %1</source>
+        <translation>ドメイン：%1</translation>
+    </message>
+    <message>
+        <source>Day: %1</source>
+        <translation>日付：%1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>種類：%1</translation>
+    </message>
+    <message>
+        <source>Show every row again</source>
+        <translation>すべての行を表示し直します</translation>
+    </message>
+    <message>
+        <source>Clear the filter: %1</source>
+        <translation>絞り込みを解除：%1</translation>
+    </message>
 </context>
 <context>
     <name>bouncelens::ExplanationPanel</name>
@@ -1789,11 +1809,230 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
 Final recipient: %2</source>
         <comment>the address the sender used, then where it led</comment>
         <translation>%1
-最終的な宛先: %2</translation>
+最終的な宛先：%2</translation>
     </message>
     <message>
         <source>Guessed from the returned message&apos;s To field: the report names no recipient.</source>
-        <translation>返送された元メッセージの To 欄からの推測です(レポートに宛先が書かれていません)。</translation>
+        <translation>返送されたメールの To 欄から推測しました（レポートに宛先が記載されていません）。</translation>
+    </message>
+    <message>
+        <source>About the address</source>
+        <translation>アドレスについて</translation>
+    </message>
+    <message>
+        <source>Did you mean</source>
+        <translation>もしかして</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Address %1</source>
+        <translation>アドレス %1 をコピー(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Copy the likely intended address to the clipboard</source>
+        <translation>本来意図されたと思われるアドレスをクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>&amp;Reply to Customer…</source>
+        <translation>お客様への返信を作成(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write a reply to your customer about this bounce, in English or Japanese</source>
+        <translation>このバウンスについて、お客様への返信を日本語または英語で作成します</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryReport</name>
+    <message>
+        <source>Recipients by reason</source>
+        <translation>原因別の宛先数</translation>
+    </message>
+    <message>
+        <source>Recipients by domain (top 20)</source>
+        <translation>ドメイン別の宛先数（上位 20 件）</translation>
+    </message>
+    <message>
+        <source>Messages by kind</source>
+        <translation>種類別のメール数</translation>
+    </message>
+    <message>
+        <source>Hard or soft, permanent or temporary</source>
+        <translation>ハード／ソフト、恒久的／一時的</translation>
+    </message>
+    <message>
+        <source>Hard bounces (do not mail again)</source>
+        <translation>ハードバウンス（今後は送信しない）</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>ソフトバウンス</translation>
+    </message>
+    <message>
+        <source>Permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>Temporary failures</source>
+        <translation>一時的なエラー</translation>
+    </message>
+    <message>
+        <source>Bounce summary</source>
+        <translation>バウンスの集計</translation>
+    </message>
+    <message>
+        <source>%1 messages · %2 recipients · %3 hard bounces (%4)</source>
+        <translation>メール %1 件・宛先 %2 件・ハードバウンス %3 件（%4）</translation>
+    </message>
+    <message>
+        <source> · %1 could not be read</source>
+        <translation>・読み込めなかったもの %1 件</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>日別のメール数</translation>
+    </message>
+</context>
+<context>
+    <name>bouncelens::BarChart</name>
+    <message>
+        <source>%1: %2 (click to show only these in the table)</source>
+        <translation>%1：%2 件（クリックすると一覧にこれだけを表示します）</translation>
+    </message>
+</context>
+<context>
+    <name>bouncelens::ReplyComposerDialog</name>
+    <message>
+        <source>Replace Your Changes?</source>
+        <translation>編集内容を置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Writing the reply in the other language replaces the changes you made to the text.</source>
+        <translation>別の言語で返信を作成し直すと、文面に加えた変更は失われます。</translation>
+    </message>
+    <message>
+        <source>The reply was copied to the clipboard.</source>
+        <translation>返信の文面をクリップボードにコピーしました。</translation>
+    </message>
+    <message>
+        <source>The reply was handed to your mail program.</source>
+        <translation>返信をメールソフトに渡しました。</translation>
+    </message>
+    <message>
+        <source>No mail program could be opened. Copy the text and paste it into your mail instead.</source>
+        <translation>メールソフトを開けませんでした。文面をコピーして、メールに貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Reply to Customer</source>
+        <translation>お客様への返信</translation>
+    </message>
+    <message>
+        <source>A reply to your customer about the message to %1. Check and edit it, then copy it or open it in your mail program.</source>
+        <translation>%1 宛てのメールについての、お客様への返信です。内容を確認・編集してから、コピーするかメールソフトで開いてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>宛先(&amp;T):</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s address</source>
+        <translation>お客様のメールアドレス</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>件名(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Text of the reply</source>
+        <translation>返信の本文</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Text</source>
+        <translation>文面をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the text of the reply to the clipboard</source>
+        <translation>返信の文面をクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Mail App</source>
+        <translation>メールソフトで開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Start a new message with this subject and text in your mail program</source>
+        <translation>この件名と本文で、メールソフトの新規メールを作成します</translation>
+    </message>
+</context>
+<context>
+    <name>bouncelens::SummaryView</name>
+    <message>
+        <source>Export Summary</source>
+        <translation>集計のエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF files, with the charts (*.pdf)</source>
+        <translation>PDF ファイル（グラフ付き） (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images, with the charts (*.png)</source>
+        <translation>PNG 画像（グラフ付き） (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files, the numbers (*.csv)</source>
+        <translation>CSV ファイル（数値） (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be saved.</source>
+        <translation>ファイル %1 を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Nothing is loaded yet. Drop bounced messages, mbox files or folders on the window to see how many bounced, why, to which domains and when.</source>
+        <translation>まだ何も読み込まれていません。バウンスメール、mbox ファイル、フォルダーをウィンドウにドロップすると、件数・原因・ドメイン・日付ごとの集計を表示します。</translation>
+    </message>
+    <message>
+        <source>Click a bar to show only those bounces in the table below; click it again to show all.</source>
+        <translation>棒をクリックすると、下の一覧にそのバウンスだけを表示します。もう一度クリックすると、すべて表示します。</translation>
+    </message>
+    <message>
+        <source>&amp;Export Summary…</source>
+        <translation>集計をエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the summary as PDF or PNG (with the charts) or as CSV</source>
+        <translation>集計を PDF・PNG（グラフ付き）または CSV で保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Summary (PDF, PNG or CSV)…</source>
+        <translation>集計（PDF、PNG、CSV）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>集計</translation>
+    </message>
+</context>
+<context>
+    <name>bouncelens::WorkspaceTabs</name>
+    <message>
+        <source>&amp;Message</source>
+        <translation>メール(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>集計(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Counts and charts of everything loaded: reasons, domains, days</source>
+        <translation>読み込んだすべてのメールの件数とグラフ（原因・ドメイン・日付）</translation>
+    </message>
+    <message>
+        <source>Show &amp;Message</source>
+        <translation>メールを表示(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Summary</source>
+        <translation>集計を表示(&amp;S)</translation>
     </message>
 </context>
 </TS>

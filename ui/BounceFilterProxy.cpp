@@ -2,6 +2,8 @@
 
 #include "BounceTableModel.h"
 
+#include "export/BounceSummary.h"
+
 namespace bouncelens {
 
 BounceFilterProxy::BounceFilterProxy(QObject *parent)
@@ -63,8 +65,33 @@ bool BounceFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &rig
     return QSortFilterProxyModel::lessThan(left, right);
 }
 
+void BounceFilterProxy::setDomain(const QString &domain)
+{
+    if (domain == m_domain)
+        return;
+    m_domain = domain;
+    invalidateRowsFilter();
+}
+
+void BounceFilterProxy::setDay(const QString &day)
+{
+    if (day == m_day)
+        return;
+    m_day = day;
+    invalidateRowsFilter();
+}
+
+void BounceFilterProxy::setKind(const QString &kind)
+{
+    if (kind == m_kind)
+        return;
+    m_kind = kind;
+    invalidateRowsFilter();
+}
+
 bool BounceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_table) {
         if (m_permanentOnly && !m_table->isPermanentFailure(sourceRow))
             return false;
@@ -72,17 +99,37 @@ bool BounceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
             return false;
         if (!m_reason.isEmpty() && !m_table->rowHasReason(sourceRow, m_reason))
             return false;
-        return m_matchers.isEmpty() || m_table->rowContainsAll(sourceRow, m_matchers);
+    } else {
+        if (m_permanentOnly
+            && !(index.data(BounceTableModel::FailureRole).toBool()
+                && index.data(BounceTableModel::PermanentRole).toBool()))
+            return false;
+        if (m_hardOnly && !index.data(BounceTableModel::HardBounceRole).toBool())
+            return false;
+        if (!m_reason.isEmpty() && index.data(BounceTableModel::ReasonRole).toString() != m_reason)
+            return false;
     }
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_permanentOnly
-        && !(index.data(BounceTableModel::FailureRole).toBool()
-            && index.data(BounceTableModel::PermanentRole).toBool()))
-        return false;
-    if (m_hardOnly && !index.data(BounceTableModel::HardBounceRole).toBool())
-        return false;
-    if (!m_reason.isEmpty() && index.data(BounceTableModel::ReasonRole).toString() != m_reason)
-        return false;
+    if (!m_domain.isEmpty() || !m_day.isEmpty() || !m_kind.isEmpty()) {
+        const BounceTableModel *model = m_table;
+        if (!model)
+            return false;
+        const MessageAnalysis &a
+            = model->messageAt(index.data(BounceTableModel::MessageIndexRole).toInt()).analysis;
+        const int recipient = index.data(BounceTableModel::RecipientIndexRole).toInt();
+        if (!m_domain.isEmpty()
+            && (recipient < 0 || recipient >= a.recipients.size()
+                || BounceSummary::domainOf(a.recipients.at(recipient).address) != m_domain))
+            return false;
+        if (!m_kind.isEmpty() && (!a.ok() || toString(a.kind) != m_kind))
+            return false;
+        if (!m_day.isEmpty()) {
+            const QString day = BounceSummary::dayOf(a);
+            if (!a.ok() || (day.isEmpty() ? BounceSummary::kUnknownDay : day) != m_day)
+                return false;
+        }
+    }
+    if (m_table)
+        return m_matchers.isEmpty() || m_table->rowContainsAll(sourceRow, m_matchers);
     if (!m_words.isEmpty()) {
         const QString text = index.data(BounceTableModel::SearchTextRole).toString();
         for (const QString &word : m_words)

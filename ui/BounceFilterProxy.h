@@ -8,10 +8,12 @@ namespace bouncelens {
 class BounceTableModel;
 
 // Sorting and filtering of the bounce table (BounceTableModel's roles): a search text matched
-// against every column and the server's message, "permanent only", "hard bounces only", and
-// one reason. Sorting follows BounceTableModel::SortRole. With a BounceTableModel as source, sorting
-// and filtering use its precomputed keys and search texts (rowLessThan, rowContainsAll), so that a
-// sort or a search over 300,000 rows takes a fraction of a second; any other source model is
+// against every column and the server's message, "permanent only", "hard bounces only", one
+// reason, and the summary's bars: one recipient domain, one day, one message kind (keys as
+// export/BounceSummary counts them: a reason's or domain's bar counts exactly the rows it shows).
+// Sorting follows BounceTableModel::SortRole. With a BounceTableModel as source, sorting and
+// filtering use its precomputed keys (rowLessThan, rowContainsAll, ...), so that a sort or a
+// search over 300,000 rows takes a fraction of a second to a second; any other source model is
 // compared and searched through the roles.
 class BounceFilterProxy : public QSortFilterProxyModel
 {
@@ -25,11 +27,20 @@ public:
     void setHardBouncesOnly(bool on);
     // A technical reason name ("userunknown"); "" shows every reason.
     void setReason(const QString &reason);
+    // BounceSummary::domainOf of the recipient ("example.jp"); "" shows every domain.
+    void setDomain(const QString &domain);
+    // BounceSummary's day key of the message ("2026-11-24" or "unknown"); "" shows every day.
+    void setDay(const QString &day);
+    // A message kind as toString(MessageKind) writes it ("bounce"); "" shows every kind.
+    void setKind(const QString &kind);
 
     [[nodiscard]] QString searchText() const { return m_search; }
     [[nodiscard]] bool permanentOnly() const { return m_permanentOnly; }
     [[nodiscard]] bool hardBouncesOnly() const { return m_hardOnly; }
     [[nodiscard]] QString reason() const { return m_reason; }
+    [[nodiscard]] QString domain() const { return m_domain; }
+    [[nodiscard]] QString day() const { return m_day; }
+    [[nodiscard]] QString kind() const { return m_kind; }
 
     void setSourceModel(QAbstractItemModel *model) override;
 
@@ -45,6 +56,9 @@ private:
     bool m_permanentOnly = false;
     bool m_hardOnly = false;
     QString m_reason;
+    QString m_domain;
+    QString m_day;
+    QString m_kind;
 };
 
 } // namespace bouncelens

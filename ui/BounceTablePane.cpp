@@ -12,8 +12,10 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace bouncelens {
@@ -42,8 +44,16 @@ BounceTablePane::BounceTablePane(BounceTableModel *model, BounceFilterProxy *pro
     m_reason = new QComboBox(this);
     m_reason->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_reasonLabel->setBuddy(m_reason);
-    connect(m_reason, &QComboBox::currentIndexChanged, this,
-        [this] { m_proxy->setReason(m_reason->currentData().toString()); });
+    connect(m_reason, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setReason(m_reason->currentData().toString());
+        emit facetsChanged();
+    });
+    m_facetButton = new QToolButton(this);
+    m_facetButton->setObjectName(QStringLiteral("facetButton"));
+    m_facetButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_facetButton->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+    m_facetButton->setVisible(false);
+    connect(m_facetButton, &QToolButton::clicked, this, &BounceTablePane::clearFacets);
 
     m_table = new QTableView(this);
     m_table->setModel(m_proxy);
@@ -74,6 +84,7 @@ BounceTablePane::BounceTablePane(BounceTableModel *model, BounceFilterProxy *pro
     filters->addWidget(m_hardOnly);
     filters->addWidget(m_reasonLabel);
     filters->addWidget(m_reason);
+    filters->addWidget(m_facetButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filters);
@@ -156,6 +167,54 @@ void BounceTablePane::onCurrentRowChanged()
         index.data(BounceTableModel::RecipientIndexRole).toInt());
 }
 
+void BounceTablePane::toggleFacet(Facet facet, const QString &key, const QString &label)
+{
+    if (facet == Facet::Reason) {
+        const bool same = m_proxy->reason() == key;
+        m_reason->setCurrentIndex(same ? 0 : qMax(0, m_reason->findData(key)));
+        return; // the combo box applies it and announces it
+    }
+    const QString current = facet == Facet::Domain ? m_proxy->domain()
+        : facet == Facet::Day                      ? m_proxy->day()
+                                                   : m_proxy->kind();
+    const QString next = current == key ? QString() : key;
+    // One of these at a time: the button above the table names it.
+    m_proxy->setDomain(facet == Facet::Domain ? next : QString());
+    m_proxy->setDay(facet == Facet::Day ? next : QString());
+    m_proxy->setKind(facet == Facet::Kind ? next : QString());
+    m_facet = facet;
+    m_facetLabel = next.isEmpty() ? QString() : label;
+    updateFacetButton();
+    emit facetsChanged();
+}
+
+void BounceTablePane::clearFacets()
+{
+    m_proxy->setDomain(QString());
+    m_proxy->setDay(QString());
+    m_proxy->setKind(QString());
+    m_facetLabel.clear();
+    m_reason->setCurrentIndex(0);
+    updateFacetButton();
+    emit facetsChanged();
+}
+
+void BounceTablePane::updateFacetButton()
+{
+    const bool on = !m_proxy->domain().isEmpty() || !m_proxy->day().isEmpty() || !m_proxy->kind().isEmpty();
+    m_facetButton->setVisible(on);
+    if (!on)
+        return;
+    switch (m_facet) {
+    case Facet::Domain: m_facetButton->setText(tr("Domain: %1").arg(m_facetLabel)); break;
+    case Facet::Day: m_facetButton->setText(tr("Day: %1").arg(m_facetLabel)); break;
+    case Facet::Kind: m_facetButton->setText(tr("Kind: %1").arg(m_facetLabel)); break;
+    case Facet::Reason: break;
+    }
+    m_facetButton->setToolTip(tr("Show every row again"));
+    m_facetButton->setAccessibleName(tr("Clear the filter: %1").arg(m_facetButton->text()));
+}
+
 QByteArray BounceTablePane::saveHeaderState() const
 {
     return m_table->horizontalHeader()->saveState();
@@ -186,6 +245,7 @@ void BounceTablePane::retranslateUi()
     m_reason->setAccessibleName(tr("Filter by reason"));
     m_table->setAccessibleName(tr("Bounces"));
     rebuildReasonBox();
+    updateFacetButton();
     m_model->retranslate();
     fitColumns(); // the texts' lengths change with the language
 }

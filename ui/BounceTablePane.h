@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
+class QToolButton;
 
 namespace bouncelens {
 
@@ -41,18 +42,28 @@ public:
     // Applies the pending search text now instead of after the typing pause.
     void applySearchNow();
 
+    // The summary's bars: show only one reason / domain / day / kind; the same key again shows
+    // everything. A domain, day or kind filter shows as a button above the table that clears it.
+    enum class Facet { Reason, Domain, Day, Kind };
+    void toggleFacet(Facet facet, const QString &key, const QString &label);
+    void clearFacets();
+    [[nodiscard]] QToolButton *facetButton() const { return m_facetButton; }
+
     [[nodiscard]] QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
 
 signals:
     // recipient -1: the row shows a message without recipients.
     void currentChanged(int message, int recipient);
+    // A reason, domain, day or kind filter changed (from the pane or the summary).
+    void facetsChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslateUi();
+    void updateFacetButton();
     void rebuildReasonBox();
     void onCurrentRowChanged();
 
@@ -64,6 +75,9 @@ private:
     QCheckBox *m_hardOnly = nullptr;
     QLabel *m_reasonLabel = nullptr;
     QComboBox *m_reason = nullptr;
+    QToolButton *m_facetButton = nullptr;
+    QString m_facetLabel;
+    Facet m_facet = Facet::Domain;
     QTableView *m_table = nullptr;
     QSet<QString> m_reasons;
 };

@@ -1,6 +1,7 @@
 #include "ExplanationContent.h"
 
 #include "ReasonLabels.h"
+#include "explain/AddressSuggester.h"
 
 namespace bouncelens {
 
@@ -46,6 +47,9 @@ RecipientExplanation ExplanationContent::forRecipient(
     x.cause = e.cause;
     x.fix = e.fix;
     x.customer = e.customer;
+    const AddressSuggestion suggestion = AddressSuggester::suggest(r);
+    x.suggestion = suggestion.address;
+    x.suggestionNote = AddressSuggester::describe(suggestion, language);
     x.verdictText = e.verdict;
     // The explainer's knowledge base says who acts; the rough rule here only fills a gap.
     x.whoMustAct = e.whoActs.isEmpty() ? whoMustAct(message, r) : e.whoActs;

@@ -31,6 +31,8 @@ struct RecipientExplanation
     QStringList codeNotes; // one line per code: "550 — title: what it means"
     QString serverGloss; // the server's words in plain language
     QString customer; // text a support desk can paste to its customer
+    QString suggestion; // the likely intended address of a mistyped one ("" when none)
+    QString suggestionNote; // "Did you mean …?" and any local-part problem, in plain words
 };
 
 class ExplanationContent

@@ -2,6 +2,7 @@
 
 #include "ExplanationContent.h"
 #include "RecipientCard.h"
+#include "ReplyComposerDialog.h"
 
 #include "explain/NoticeExplainer.h"
 
@@ -95,6 +96,8 @@ void ExplanationPanel::render()
     while (m_cards.size() < wanted) {
         auto *card = new RecipientCard(m_container);
         connect(card, &RecipientCard::customerTextCopied, this, &ExplanationPanel::customerTextCopied);
+        connect(card, &RecipientCard::replyRequested, this,
+            [this, index = int(m_cards.size())] { openReplyComposer(index); });
         m_layout->insertWidget(m_layout->count() - 1, card);
         m_cards << card;
     }
@@ -133,6 +136,16 @@ QString ExplanationPanel::noticeText() const
 QString ExplanationPanel::summaryText() const
 {
     return m_summary->text();
+}
+
+ReplyComposerDialog *ExplanationPanel::openReplyComposer(int recipient)
+{
+    if (!m_hasMessage || recipient < 0 || recipient >= m_message.recipients.size())
+        return nullptr;
+    auto *dialog = new ReplyComposerDialog(m_message, recipient, m_language, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 } // namespace bouncelens

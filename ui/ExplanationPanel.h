@@ -11,6 +11,7 @@ class QVBoxLayout;
 namespace bouncelens {
 
 class RecipientCard;
+class ReplyComposerDialog;
 
 // The explanation of the current message: its opening notice and what that means in the chosen
 // language, a summary line, then one RecipientCard per recipient.
@@ -36,6 +37,9 @@ public:
     [[nodiscard]] QString summaryText() const;
     // The notice block as shown (plain text): the notice, then what it means.
     [[nodiscard]] QString noticeText() const;
+    // "Reply to Customer…" for a recipient of the shown message: opens the composer (window-modal,
+    // returns at once; it deletes itself when closed). nullptr when there is no such recipient.
+    ReplyComposerDialog *openReplyComposer(int recipient);
 
 signals:
     void customerTextCopied(const QString &text);

@@ -15,6 +15,8 @@
 #include "MessageView.h"
 #include "RecentFiles.h"
 #include "RecipientCard.h"
+#include "SummaryView.h"
+#include "WorkspaceTabs.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,6 +28,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
@@ -85,7 +88,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_topSplitter->setChildrenCollapsible(false);
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(m_topSplitter);
+    m_tabs = new WorkspaceTabs(m_topSplitter, new SummaryView(m_model, m_tablePane), m_tablePane);
+    m_mainSplitter->addWidget(m_tabs);
     m_mainSplitter->addWidget(m_tablePane);
     m_mainSplitter->setStretchFactor(0, 3);
     m_mainSplitter->setStretchFactor(1, 2);
@@ -104,6 +108,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_actions = std::make_unique<MainWindowActions>(this, m_messageView->rawSourceAction());
     connectActions();
+    m_actions->exportMenu->addAction(m_tabs->summaryView()->exportAction());
+    QAction *firstViewAction = m_actions->viewMenu->actions().value(0);
+    m_actions->viewMenu->insertActions(
+        firstViewAction, {m_tabs->showMessageAction(), m_tabs->showSummaryAction()});
+    m_actions->viewMenu->insertSeparator(firstViewAction);
 
     connect(m_worker, &AnalysisWorker::jobStarted, this, &MainWindow::onJobStarted);
     connect(m_worker, &AnalysisWorker::batchReady, this, &MainWindow::onBatch);
@@ -131,6 +140,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_languageManager, &LanguageManager::languageChanged, this, [this](Language language) {
         m_explanation->setLanguage(language);
+        m_tabs->summaryView()->setLanguage(language);
         (language == Language::Japanese ? m_actions->japanese : m_actions->english)->setChecked(true);
     });
     // The "rows shown" count follows the filters.

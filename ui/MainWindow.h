@@ -28,6 +28,8 @@ class FetchWorker;
 class LanguageManager;
 class MainWindowActions;
 class MessageView;
+class SummaryView;
+class WorkspaceTabs;
 
 // The main window: gets messages in (drop, File > Open, command line, recent files, paste),
 // hands them to the AnalysisWorker, and shows the results: the message view and explanation
@@ -72,6 +74,7 @@ public:
     [[nodiscard]] BounceTablePane *tablePane() const { return m_tablePane; }
     [[nodiscard]] MessageView *messageView() const { return m_messageView; }
     [[nodiscard]] ExplanationPanel *explanationPanel() const { return m_explanation; }
+    [[nodiscard]] WorkspaceTabs *workspaceTabs() const { return m_tabs; }
     [[nodiscard]] AnalysisWorker *worker() const { return m_worker; }
     [[nodiscard]] FetchWorker *fetchWorker() const { return m_fetchWorker; }
     [[nodiscard]] FetchDialog *fetchDialog() const;
@@ -133,6 +136,7 @@ private:
     BounceTablePane *m_tablePane = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_topSplitter = nullptr;
+    WorkspaceTabs *m_tabs = nullptr; // the message and the summary, above the table
 
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_progress = nullptr;

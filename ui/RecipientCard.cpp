@@ -76,6 +76,15 @@ RecipientCard::RecipientCard(QWidget *parent)
     m_cause = addSection(&m_causeCaption);
     m_who = addSection(&m_whoCaption);
     m_fix = addSection(&m_fixCaption);
+    m_suggestion = addSection(&m_suggestionCaption);
+    m_suggestion->setObjectName(QStringLiteral("suggestion"));
+    m_copySuggestion = new QPushButton(this);
+    connect(m_copySuggestion, &QPushButton::clicked, this,
+        [this] { QGuiApplication::clipboard()->setText(m_content.suggestion); });
+    auto *suggestionRow = new QHBoxLayout;
+    suggestionRow->addStretch(1);
+    suggestionRow->addWidget(m_copySuggestion);
+    layout->addLayout(suggestionRow);
     m_evidence = addSection(&m_evidenceCaption);
     m_server = addSection(&m_serverCaption);
     m_codes = addSection(&m_codesCaption);
@@ -90,8 +99,12 @@ RecipientCard::RecipientCard(QWidget *parent)
         QGuiApplication::clipboard()->setText(m_content.customer);
         emit customerTextCopied(m_content.customer);
     });
+    m_reply = new QPushButton(this);
+    m_reply->setObjectName(QStringLiteral("replyButton"));
+    connect(m_reply, &QPushButton::clicked, this, &RecipientCard::replyRequested);
     auto *copyRow = new QHBoxLayout;
     copyRow->addStretch(1);
+    copyRow->addWidget(m_reply);
     copyRow->addWidget(m_copy);
     layout->addLayout(copyRow);
     updateColours();
@@ -133,6 +146,16 @@ void RecipientCard::setContent(const RecipientExplanation &c)
     m_who->setText(c.whoMustAct);
     m_fixCaption->setText(tr("What to do"));
     m_fix->setText(c.fix);
+    m_suggestionCaption->setText(c.suggestion.isEmpty() ? tr("About the address") : tr("Did you mean"));
+    m_suggestion->setText(c.suggestionNote);
+    for (QLabel *l : {m_suggestionCaption, m_suggestion})
+        l->setVisible(!c.suggestionNote.isEmpty());
+    m_copySuggestion->setText(tr("Copy &Address %1").arg(c.suggestion));
+    m_copySuggestion->setToolTip(tr("Copy the likely intended address to the clipboard"));
+    m_copySuggestion->setVisible(!c.suggestion.isEmpty());
+    m_reply->setText(tr("&Reply to Customer…"));
+    m_reply->setToolTip(tr("Write a reply to your customer about this bounce, in English or Japanese"));
+    m_reply->setVisible(!c.customer.isEmpty());
     m_evidenceCaption->setText(tr("Why we think so"));
     m_evidence->setText(c.evidence);
     m_verdictText->setText(c.verdictText);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "analysis/AnalysisResult.h"
 #include "ExplanationContent.h"
+#include "analysis/AnalysisResult.h"
 
 #include <QFrame>
 
@@ -11,7 +11,8 @@ class QPushButton;
 namespace bouncelens {
 
 // The explanation of one bounced recipient: headline verdict, badges, cause, who must act, what
-// to do, the evidence, the server's words and the text for the customer with a Copy button.
+// to do, "did you mean" for a mistyped address (with a Copy button), the evidence, the server's
+// words and the text for the customer with Copy and Reply to Customer… buttons.
 class RecipientCard : public QFrame
 {
     Q_OBJECT
@@ -31,9 +32,14 @@ public:
 
     [[nodiscard]] QLabel *headlineLabel() const { return m_headline; }
     [[nodiscard]] QPushButton *copyButton() const { return m_copy; }
+    [[nodiscard]] QPushButton *replyButton() const { return m_reply; }
+    [[nodiscard]] QPushButton *copySuggestionButton() const { return m_copySuggestion; }
+    [[nodiscard]] QLabel *suggestionLabel() const { return m_suggestion; }
 
 signals:
     void customerTextCopied(const QString &text);
+    // "Reply to Customer…" was pressed.
+    void replyRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -66,6 +72,10 @@ private:
     QLabel *m_customerCaption = nullptr;
     QLabel *m_customer = nullptr;
     QPushButton *m_copy = nullptr;
+    QPushButton *m_reply = nullptr;
+    QLabel *m_suggestionCaption = nullptr;
+    QLabel *m_suggestion = nullptr;
+    QPushButton *m_copySuggestion = nullptr;
 };
 
 } // namespace bouncelens

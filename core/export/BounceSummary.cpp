@@ -1,29 +1,12 @@
 #include "export/BounceSummary.h"
 
+#include "message/MailDate.h"
+
 #include <QDateTime>
 
 #include <algorithm>
 
 namespace bouncelens {
-
-namespace {
-
-// RFC 5322 dates as bounces write them. Qt 6.4 rejects a leading day name ("Thu, ") and a
-// trailing comment ("(JST)"), which nearly every date has, so both are cut off first.
-QDateTime parseMailDate(const QString &text)
-{
-    QString s = text.simplified();
-    if (const qsizetype comma = s.indexOf(QLatin1Char(',')); comma >= 0 && comma <= 4)
-        s = s.mid(comma + 1).trimmed();
-    if (const qsizetype comment = s.indexOf(QLatin1Char('(')); comment > 0)
-        s = s.left(comment).trimmed();
-    QDateTime when = QDateTime::fromString(s, Qt::RFC2822Date);
-    if (!when.isValid())
-        when = QDateTime::fromString(text.trimmed(), Qt::ISODate);
-    return when;
-}
-
-} // namespace
 
 QString BounceSummary::domainOf(const QString &address)
 {
@@ -35,7 +18,9 @@ QString BounceSummary::domainOf(const QString &address)
 
 QString BounceSummary::dayOf(const MessageAnalysis &message)
 {
-    const QDateTime when = parseMailDate(message.date);
+    // The day the bounce's Date names, in that header's own zone (MailDate keeps the offset), so
+    // the count does not depend on the machine's time zone.
+    const QDateTime when = MailDate::parse(message.date);
     return when.isValid() ? when.date().toString(Qt::ISODate) : QString();
 }
 
