@@ -448,6 +448,11 @@ void TestBounceTableModel::parseDate_data()
         << "15 May 2024 08:02:11 +09:00" << QDateTime(QDate(2024, 5, 14), QTime(23, 2, 11), Qt::UTC);
     QTest::newRow("dotted time") << "15 May 2024 08.02.11 +0000"
                                  << QDateTime(QDate(2024, 5, 15), QTime(8, 2, 11), Qt::UTC);
+    QTest::newRow("day padded to three digits") << "Tue, 029 Apr 2019 23:34:45 -0800 (PST)"
+                                                << QDateTime(QDate(2019, 4, 30), QTime(7, 34, 45), Qt::UTC);
+    QTest::newRow("a header pasted after the zone")
+        << "Thu, 29 Apr 1995 23:34:45 -0800 From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>"
+        << QDateTime(QDate(1995, 4, 30), QTime(7, 34, 45), Qt::UTC);
     QTest::newRow("31 February") << "31 Feb 2024 08:02:11 +0000" << QDateTime();
     QTest::newRow("no time") << "15 May 2024" << QDateTime();
     QTest::newRow("garbage") << "yesterday-ish" << QDateTime();

@@ -2,11 +2,11 @@
 // both languages, honest wording when the reason is unclear, filled placeholders with natural
 // fallbacks, and, over the whole corpus, Japanese explanations without English sentences and
 // no raw placeholder in either language.
+#include "TestSupport.h"
 #include "analysis/BounceAnalyzer.h"
 #include "explain/BounceExplainer.h"
 #include "export/JsonExport.h"
 #include "message/MessageLoader.h"
-#include "TestSupport.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -495,9 +495,8 @@ private slots:
     // removed before checking: they are the user's data, not our text.
     void corpus()
     {
+        BOUNCELENS_REQUIRE_CORPUS();
         const QDir dir(corpusDir() + QStringLiteral("/eml"));
-        if (!dir.exists())
-            QSKIP("corpus not found");
         const MessageLoader loader;
         const BounceAnalyzer analyzer;
         int messages = 0;

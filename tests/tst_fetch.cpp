@@ -2,6 +2,7 @@
 // the test starts itself on 127.0.0.1, with a self-made CA and server certificate.
 
 #include "DovecotHarness.h"
+#include "TestSupport.h"
 #include "analysis/BounceAnalyzer.h"
 #include "fetch/FetchCriteria.h"
 #include "fetch/FetchTls.h"
@@ -27,6 +28,7 @@
 #include <optional>
 
 using namespace bouncelens;
+using namespace bouncelens::testing;
 
 namespace {
 
@@ -137,7 +139,7 @@ void TestFetch::initTestCase()
         QDir(QStringLiteral(BOUNCELENS_FIXTURES "/fetch")).entryInfoList({QStringLiteral("*.eml")}))
         files << info.absoluteFilePath();
     for (const char *name : {"lhost-postfix-01.eml", "lhost-exim-01.eml", "rfc3464-01.eml"}) {
-        const QString path = QStringLiteral(BOUNCELENS_CORPUS "/eml/") + QLatin1String(name);
+        const QString path = corpusDir() + QStringLiteral("/eml/") + QLatin1String(name);
         if (QFile::exists(path))
             files << path;
     }
@@ -258,10 +260,9 @@ void TestFetch::checkMailboxUnchanged()
 // the analyzer.
 void TestFetch::criteriaPickEveryCorpusBounce()
 {
-    const QDir corpus(QStringLiteral(BOUNCELENS_CORPUS "/eml"));
+    BOUNCELENS_REQUIRE_CORPUS();
+    const QDir corpus(corpusDir() + QStringLiteral("/eml"));
     const QStringList names = corpus.entryList(QDir::Files);
-    if (names.isEmpty())
-        QSKIP("the shared corpus is not available");
     const MessageLoader loader;
     const BounceAnalyzer analyzer;
     FetchCriteria bouncesOnly;
@@ -293,10 +294,9 @@ void TestFetch::criteriaPickEveryCorpusBounce()
 // (headers read here), `fetch` returns exactly the messages `explain` calls a bounce or delay.
 void TestFetch::wholeCorpusFetchEqualsExplain()
 {
-    const QDir corpus(QStringLiteral(BOUNCELENS_CORPUS "/eml"));
+    BOUNCELENS_REQUIRE_CORPUS();
+    const QDir corpus(corpusDir() + QStringLiteral("/eml"));
     const QStringList names = corpus.entryList(QDir::Files);
-    if (names.isEmpty())
-        QSKIP("the shared corpus is not available");
     PrivateDovecot server {user, password};
     QVERIFY(server.findTools());
     const QString error = server.prepare();

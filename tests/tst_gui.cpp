@@ -9,6 +9,7 @@
 #include "MessageView.h"
 #include "RecipientCard.h"
 #include "SpanStyle.h"
+#include "TestSupport.h"
 #include "explain/BounceExplainer.h"
 
 #include <QAction>
@@ -38,6 +39,7 @@
 #include <QTimer>
 
 using namespace bouncelens;
+using namespace bouncelens::testing;
 
 namespace {
 
@@ -523,14 +525,14 @@ void TestGui::largeFolderKeepsUiResponsive()
     clock.start();
     w.openPaths({dir.path()});
     QVERIFY(w.isLoading()); // returned at once: the work is on another thread
-    QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() > 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() > 0, scaledMs(5000));
     const qint64 firstRows = clock.elapsed();
-    QVERIFY2(firstRows < 1000, qPrintable(QStringLiteral("first rows after %1 ms").arg(firstRows)));
+    QVERIFY2(firstRows < scaledMs(1000), qPrintable(QStringLiteral("first rows after %1 ms").arg(firstRows)));
     const int rowsEarly = w.model()->rowCount();
-    QVERIFY(waitLoaded(w, 60000));
+    QVERIFY(waitLoaded(w, scaledMs(60000)));
     const qint64 total = clock.elapsed();
     QCOMPARE(w.model()->rowCount(), count);
-    QVERIFY(rowsEarly < count || total < 300); // rows arrived progressively
+    QVERIFY(rowsEarly < count || total < scaledMs(300)); // rows arrived progressively
     // The event loop kept running: at least a third of the 10 ms ticks fired during the load.
     QVERIFY2(ticks >= total / 30, qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(total)));
     qInfo("%d messages: first rows after %lld ms, all after %lld ms, %d timer ticks", count, firstRows, total,
@@ -551,10 +553,10 @@ void TestGui::largeFolderCanBeCancelled()
     MainWindow w;
     w.show();
     w.openPaths({dir.path()});
-    QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() > 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() > 0, scaledMs(5000));
     QSignalSpy finished(&w, &MainWindow::loadingFinished);
     w.cancelLoading();
-    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.wait(scaledMs(10000)));
     QVERIFY(!w.isLoading());
     const int rows = w.model()->rowCount();
     QVERIFY2(rows < 4000, qPrintable(QString::number(rows)));

@@ -40,7 +40,8 @@ Run run(const QStringList &args)
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput()};
 }
 
-// The test's own reading of a Date header (independent of BounceSummary's).
+// The test's own reading of a Date header (independent of BounceSummary's MailDate): Qt's RFC 2822
+// parser on the five tokens day, month, year, time and zone, after the day name and comments.
 QString dayOfHeader(const QString &date)
 {
     QString s = date.simplified();
@@ -48,7 +49,14 @@ QString dayOfHeader(const QString &date)
         s = s.mid(s.indexOf(u',') + 1).trimmed();
     if (s.indexOf(u'(') > 0)
         s = s.left(s.indexOf(u'(')).trimmed();
-    QDateTime when = QDateTime::fromString(s, Qt::RFC2822Date);
+    QStringList tokens = s.split(u' ');
+    if (tokens.size() > 5)
+        tokens = tokens.mid(0, 5); // "... -0800 From: ...": a header pasted onto the line
+    if (!tokens.isEmpty() && tokens.first().size() == 3 && tokens.first().startsWith(u'0'))
+        tokens.first().remove(0, 1); // "029 Apr"
+    if (tokens.size() == 5 && (tokens.last() == u"GMT" || tokens.last() == u"UT"))
+        tokens.last() = QStringLiteral("+0000"); // RFC 5322's obsolete zone names Qt does not read
+    QDateTime when = QDateTime::fromString(tokens.join(u' '), Qt::RFC2822Date);
     if (!when.isValid())
         when = QDateTime::fromString(date.trimmed(), Qt::ISODate);
     return when.isValid() ? when.date().toString(Qt::ISODate) : QStringLiteral("unknown");

@@ -720,6 +720,14 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
         <source>A user name is needed to log in to %1.</source>
         <translation>%1 にログインするにはユーザー名が必要です。</translation>
     </message>
+    <message>
+        <source>The server %1 sent a message larger than %2, more than any bounce; the fetch stopped there.</source>
+        <translation>サーバー %1 から %2 を超えるメッセージが送られてきました。バウンスメールとしてはあり得ない大きさのため、取得をここで中止しました。</translation>
+    </message>
+    <message>
+        <source>The server %1 refused to start a session (its greeting was not &quot;OK&quot;).</source>
+        <translation>サーバー %1 が接続を受け付けませんでした（最初の応答が「OK」ではありませんでした）。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindowActions</name>

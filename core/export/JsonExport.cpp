@@ -9,6 +9,24 @@ namespace bouncelens {
 
 namespace {
 
+// `text` in UTF-8, every unpaired UTF-16 surrogate (text from damaged input) written as U+FFFD:
+// Qt alone would write '?', hiding the damage.
+QByteArray utf8WithoutLoneSurrogates(QStringView text)
+{
+    QString repaired;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            ++i;
+        } else if (c.isSurrogate()) {
+            if (repaired.isNull())
+                repaired = text.toString();
+            repaired[i] = QChar::ReplacementCharacter;
+        }
+    }
+    return repaired.isNull() ? text.toUtf8() : repaired.toUtf8();
+}
+
 // A compact JSON writer straight into UTF-8 bytes. The CLI writes one line per message for
 // thousands of messages; building QJsonObjects first cost more than the analysis of small
 // messages, so the line is written directly and toJson() reads it back.
@@ -59,11 +77,11 @@ public:
             if (i >= n)
                 break;
             if (u[i] >= 0x80) {
-                // A run of non-ASCII text: Qt's own UTF-8 encoding (surrogates and all).
+                // A run of non-ASCII text: UTF-8, surrogate pairs and all.
                 qsizetype end = i;
                 while (end < n && u[end] >= 0x80)
                     ++end;
-                m_out += text.mid(i, end - i).toUtf8();
+                m_out += utf8WithoutLoneSurrogates(text.mid(i, end - i));
                 i = end;
                 continue;
             }

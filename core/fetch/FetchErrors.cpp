@@ -1,6 +1,9 @@
 #include "fetch/FetchErrors.h"
 
+#include "fetch/BoundedDownload.h"
+
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <vmime/exception.hpp>
 
@@ -16,6 +19,8 @@ QString chainText(const std::exception &e)
     if (const auto *v = dynamic_cast<const vmime::exception *>(&e)) {
         if (const auto *command = dynamic_cast<const vmime::exceptions::command_error *>(v))
             parts << QString::fromStdString(command->response()).trimmed();
+        if (const auto *greeting = dynamic_cast<const vmime::exceptions::connection_greeting_error *>(v))
+            parts << QString::fromStdString(greeting->response()).trimmed();
         for (const vmime::exception *o = v->other(); o; o = o->other())
             parts << QString::fromLocal8Bit(o->what());
     }
@@ -76,6 +81,19 @@ FetchFailure describeFetchFailure(const std::exception &e, const FetchFailureCon
             QCoreApplication::translate("MailboxFetcher", "The fetch was cancelled."), {}};
     if (context.tls && context.tls->problem != FetchTlsReport::Problem::None)
         return {FetchError::Certificate, certificateText(*context.tls, host), context.tls->fingerprint};
+    if (const auto *tooLarge = dynamic_cast<const FetchMessageTooLarge *>(&e))
+        return {FetchError::ServerError,
+            QCoreApplication::translate("MailboxFetcher",
+                "The server %1 sent a message larger than %2, more than any bounce; the fetch stopped there.")
+                .arg(host,
+                    QLocale().formattedDataSize(tooLarge->limit(), 0, QLocale::DataSizeTraditionalFormat)),
+            {}};
+    if (dynamic_cast<const vx::connection_greeting_error *>(&e))
+        return {FetchError::ServerError,
+            withDetails(QCoreApplication::translate(
+                "MailboxFetcher", "The server %1 refused to start a session (its greeting was not \"OK\").")
+                            .arg(host)),
+            {}};
     if (dynamic_cast<const vx::authentication_error *>(&e))
         return {FetchError::Authentication,
             withDetails(QCoreApplication::translate(

@@ -1,5 +1,7 @@
 #include "fetch/FetchSource.h"
 
+#include "fetch/BoundedDownload.h"
+
 #include <QUrl>
 
 #include <vmime/net/imap/IMAPCommand.hpp>
@@ -7,7 +9,6 @@
 #include <vmime/net/imap/IMAPParser.hpp>
 #include <vmime/net/imap/IMAPStore.hpp>
 #include <vmime/net/imap/IMAPUtils.hpp>
-#include <vmime/utility/outputStreamStringAdapter.hpp>
 #include <vmime/vmime.hpp>
 
 #include <algorithm>
@@ -24,9 +25,10 @@ constexpr size_t headerBatch = 200;
 class ImapSource : public FetchSource
 {
 public:
-    ImapSource(std::shared_ptr<vmime::net::store> store, QString urlBase)
+    ImapSource(std::shared_ptr<vmime::net::store> store, QString urlBase, qint64 maxBytes)
         : m_store(std::move(store))
         , m_urlBase(std::move(urlBase))
+        , m_maxBytes(maxBytes)
     { }
 
     void open(const QString &folder) override
@@ -65,7 +67,7 @@ public:
         if (messages.empty())
             return {}; // gone meanwhile (expunged by another client)
         std::string bytes;
-        vmime::utility::outputStreamStringAdapter out(bytes);
+        BoundedDownload out(bytes, m_maxBytes);
         messages.front()->extract(out, nullptr, 0, static_cast<size_t>(-1), /* peek */ true);
         return QByteArray::fromStdString(bytes);
     }
@@ -145,10 +147,14 @@ private:
         return uids;
     }
 
-    std::shared_ptr<vmime::net::store> m_store;
+    // Declared before the store so that it is released after it: a vmime folder destroyed while
+    // its store lives tries a last close() and, when that fails on a dead connection, leaves a
+    // dangling pointer in the store (see withSession in MailboxFetcher.cpp).
     std::shared_ptr<vmime::net::folder> m_folder;
+    std::shared_ptr<vmime::net::store> m_store;
     vmime::net::folder::path m_path;
     QString m_urlBase;
+    qint64 m_maxBytes;
     QString m_folderName;
     bool m_searchedOnServer = false;
 };
@@ -156,9 +162,9 @@ private:
 } // namespace
 
 std::unique_ptr<FetchSource> makeImapFetchSource(
-    std::shared_ptr<vmime::net::store> store, const QString &urlBase)
+    std::shared_ptr<vmime::net::store> store, const QString &urlBase, qint64 maxBytes)
 {
-    return std::make_unique<ImapSource>(std::move(store), urlBase);
+    return std::make_unique<ImapSource>(std::move(store), urlBase, maxBytes);
 }
 
 QStringList listImapFolders(const std::shared_ptr<vmime::net::store> &store)

@@ -37,18 +37,19 @@ public:
     [[nodiscard]] virtual QList<FetchCandidate> candidates(const FetchCriteria &criteria) = 0;
     // Whether the last candidates() call let the server do the picking.
     [[nodiscard]] virtual bool searchedOnServer() const = 0;
-    // The whole message, as the server has it, without marking it read.
+    // The whole message, as the server has it, without marking it read. Throws
+    // FetchMessageTooLarge (fetch/BoundedDownload.h) past the source's byte limit.
     [[nodiscard]] virtual QByteArray download(const FetchCandidate &candidate) = 0;
     // A name for the message, e.g. "imap://host/INBOX;UID=5".
     [[nodiscard]] virtual QString sourceName(const FetchCandidate &candidate) const = 0;
     virtual void close() = 0;
 };
 
-// `urlBase` is "scheme://host[:port]", used to name messages.
+// `urlBase` is "scheme://host[:port]", used to name messages; `maxBytes` bounds one download.
 [[nodiscard]] std::unique_ptr<FetchSource> makeImapFetchSource(
-    std::shared_ptr<vmime::net::store> store, const QString &urlBase);
+    std::shared_ptr<vmime::net::store> store, const QString &urlBase, qint64 maxBytes);
 [[nodiscard]] std::unique_ptr<FetchSource> makePop3FetchSource(
-    std::shared_ptr<vmime::net::store> store, const QString &urlBase);
+    std::shared_ptr<vmime::net::store> store, const QString &urlBase, qint64 maxBytes);
 
 // Every selectable folder of a connected IMAP store (LIST "" "*"), levels joined with "/",
 // unsorted. Read-only: nothing is opened or selected. Throws vmime exceptions.

@@ -29,6 +29,7 @@ struct FetchOptions
     // MailboxFetcher's message callback (the CLI, the window) turn it off: memory then stays
     // bounded whatever the number of messages.
     bool keepMessages = true;
+    qint64 maxMessageBytes = 0; // larger messages are not downloaded; 0 = MessageLoader's limit
 };
 
 // Why a fetch stopped early. The text for people is in FetchResult::errorText.

@@ -7,12 +7,11 @@
 #include "fetch/FetchSource.h"
 #include "fetch/FetchTimeout.h"
 #include "fetch/FetchTls.h"
+#include "fetch/FetchTransport.h"
 #include "message/MessageLoader.h"
 #include "message/VmimePlatform.h"
 
 #include <algorithm>
-#include <mutex>
-#include <vector>
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -23,17 +22,6 @@
 namespace bouncelens {
 
 namespace {
-
-// Holds vmime stores that must never be released (see the POP3 note in MailboxFetcher::run).
-// Reachable from a static pointer and never destroyed, so neither exit nor LeakSanitizer
-// releases or reports them; a handful per process at most (one per aborted POP3 fetch).
-void keepForever(std::shared_ptr<vmime::net::store> store)
-{
-    static std::mutex mutex;
-    static auto *kept = new std::vector<std::shared_ptr<vmime::net::store>>();
-    const std::lock_guard lock(mutex);
-    kept->push_back(std::move(store));
-}
 
 // The connection details read from FetchOptions, checked before any network traffic.
 struct Target
@@ -114,16 +102,26 @@ bool MailboxFetcher::isCancelled() const
 
 namespace {
 
-// What withSession() hands to the protocol work: the connected, logged-in store.
-using SessionBody
-    = std::function<void(const std::shared_ptr<vmime::net::store> &store, const Target &target)>;
+// What withSession() hands to the protocol work: the connected, logged-in store, and a slot for
+// the FetchSource the work opens. The session, not the work, owns that source: see withSession.
+using SessionBody = std::function<void(const std::shared_ptr<vmime::net::store> &store, const Target &target,
+    std::unique_ptr<FetchSource> &source)>;
 
 // The connection part shared by MailboxFetcher::run() and listFolders(): checks the options,
 // connects and logs in (session, store properties, TLS verifier, timeout handler), runs `body`,
 // disconnects, and turns any failure into an error kind and a translated sentence
 // (describeFetchFailure). `connecting` runs just before connecting. Never throws.
+//
+// Why the session owns the open folder (FetchSource): a vmime 0.9.2 folder registers itself with
+// its store by raw pointer and unregisters in its destructor only after its own close() has
+// succeeded. On a dropped or aborted connection that close() throws (RSET / LOGOUT on a dead
+// socket, or the cancel "time-out"), the pointer stays in the store's list, and the store's
+// disconnect() (ours, or its destructor's) later writes through it: heap corruption ("free():
+// corrupted unsorted chunks", AddressSanitizer: heap-use-after-free). So the folder must outlive
+// the store's disconnect(), which detaches every folder first, or the store itself; only then is
+// it released.
 FetchFailure withSession(const FetchOptions &options, const std::shared_ptr<FetchTimeoutControl> &control,
-    const std::function<void()> &connecting, const SessionBody &body)
+    const FetchTransport *transport, const std::function<void()> &connecting, const SessionBody &body)
 {
     FetchFailure outcome;
     const Target target = parseTarget(options);
@@ -152,6 +150,7 @@ FetchFailure withSession(const FetchOptions &options, const std::shared_ptr<Fetc
     context.tls = tls.get();
 
     std::shared_ptr<vmime::net::store> store;
+    std::unique_ptr<FetchSource> source; // released after the store's disconnect, see above
     if (connecting)
         connecting();
     try {
@@ -172,34 +171,32 @@ FetchFailure withSession(const FetchOptions &options, const std::shared_ptr<Fetc
         }
         store->setCertificateVerifier(verifier);
         store->setTimeoutHandlerFactory(makeFetchTimeoutHandlerFactory(control));
+        if (transport && transport->socketFactory)
+            store->setSocketFactory(transport->socketFactory);
         store->connect();
         context.loggedIn = true;
-        body(store, target);
+        body(store, target, source);
         store->disconnect();
     } catch (const std::exception &e) {
         context.cancelled = control->cancelled;
-        if (!context.loggedIn && !context.cancelled
+        // (A transport other than TCP has no TCP route to probe.)
+        const bool tcp = !transport || !transport->socketFactory;
+        if (tcp && !context.loggedIn && !context.cancelled
             && dynamic_cast<const vmime::exceptions::connection_error *>(&e))
             context.probe
                 = probeConnection(target.host, target.port > 0 ? target.port : target.defaultPort(), 5000);
         outcome = describeFetchFailure(e, context);
         // Say goodbye if the server is still there, but do not wait a full timeout for it.
         control->timeoutMs = 2000;
-        // vmime 0.9.2's POP3 store frees itself under our reference once a command was aborted
-        // by our timeout handler (cancel or time-out): releasing the last reference is then a
-        // heap-use-after-free (AddressSanitizer). Its connection is dead anyway, so such a store
-        // is deliberately never released (keepForever).
-        const bool abortedMidCommand = context.loggedIn
-            && (context.cancelled || dynamic_cast<const vmime::exceptions::operation_timed_out *>(&e));
-        if (target.isPop3() && store && abortedMidCommand) {
-            keepForever(std::move(store));
-        } else {
-            try {
-                if (store && store->isConnected())
-                    store->disconnect();
-            } catch (const std::exception &) { }
-        }
+        try {
+            if (store && store->isConnected())
+                store->disconnect();
+        } catch (const std::exception &) { }
     }
+    // The store goes first (the source's reference last: see the member order in the sources),
+    // the folder after it, so its destructor finds no store to unregister from.
+    store.reset();
+    source.reset();
     return outcome;
 }
 
@@ -220,18 +217,19 @@ FetchResult MailboxFetcher::run()
 
     const FetchCriteria criteria {m_options.since, m_options.includeFeedback, m_options.includeAutoReplies};
     const BounceAnalyzer analyzer;
-    const qint64 maxBytes = MessageLoader().limits().maxMessageBytes;
+    const qint64 maxBytes = m_options.maxMessageBytes > 0 ? m_options.maxMessageBytes
+                                                          : MessageLoader().limits().maxMessageBytes;
     bool connecting = false;
     const FetchFailure failure = withSession(
-        m_options, m_control,
+        m_options, m_control, m_transport.get(),
         [&] {
             connecting = true;
             report(FetchProgress::Stage::Connecting);
         },
-        [&](const std::shared_ptr<vmime::net::store> &store, const Target &target) {
-            std::unique_ptr<FetchSource> source = target.isPop3()
-                ? makePop3FetchSource(store, target.urlBase)
-                : makeImapFetchSource(store, target.urlBase);
+        [&](const std::shared_ptr<vmime::net::store> &store, const Target &target,
+            std::unique_ptr<FetchSource> &source) {
+            source = target.isPop3() ? makePop3FetchSource(store, target.urlBase, maxBytes)
+                                     : makeImapFetchSource(store, target.urlBase, maxBytes);
             source->open(target.folder);
             report(FetchProgress::Stage::Searching);
             const QList<FetchCandidate> candidates = source->candidates(criteria);
@@ -280,8 +278,9 @@ FolderListResult MailboxFetcher::listFolders()
     FetchOptions listOptions = m_options;
     listOptions.folder = QStringLiteral("INBOX"); // the folder to read plays no part here
     QStringList folders;
-    const FetchFailure failure = withSession(listOptions, m_control, {},
-        [&](const std::shared_ptr<vmime::net::store> &store, const Target &target) {
+    const FetchFailure failure = withSession(listOptions, m_control, m_transport.get(), {},
+        [&](const std::shared_ptr<vmime::net::store> &store, const Target &target,
+            std::unique_ptr<FetchSource> &) {
             // POP3 knows only INBOX; connecting and logging in still checks the account.
             folders = target.isPop3() ? QStringList {QStringLiteral("INBOX")} : listImapFolders(store);
         });

@@ -9,6 +9,7 @@
 namespace bouncelens {
 
 struct FetchTimeoutControl;
+struct FetchTransport;
 
 // Reads the bounces of one IMAP or POP3 mailbox without modifying it: folders are opened
 // read-only, bodies fetched with PEEK (POP3: TOP, never RETR or DELE), no flag is set, nothing
@@ -50,9 +51,14 @@ public:
 
     [[nodiscard]] const FetchOptions &options() const { return m_options; }
 
+    // Replaces the TCP connection with another transport (fetch/FetchTransport.h, core-internal):
+    // the protocol tests' scripted server. Set before run() or listFolders().
+    void setTransport(std::shared_ptr<const FetchTransport> transport) { m_transport = std::move(transport); }
+
 private:
     FetchOptions m_options;
     std::shared_ptr<FetchTimeoutControl> m_control;
+    std::shared_ptr<const FetchTransport> m_transport; // null: TCP
     MessageCallback m_onMessage;
     ProgressCallback m_onProgress;
 };

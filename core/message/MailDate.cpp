@@ -114,6 +114,9 @@ QDateTime MailDate::parse(QStringView text)
     std::optional<int> zone;
     const QList<QStringView> tokens = QStringView(cleaned).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QStringView token : tokens) {
+        // A complete date: what follows is not part of it (a header pasted onto the same line).
+        if (day > 0 && month > 0 && year >= 0 && time.isValid() && zone)
+            break;
         if (const std::optional<int> offset = numericZone(token)) {
             zone = offset;
         } else if (token.contains(QLatin1Char(':'))
@@ -122,7 +125,9 @@ QDateTime MailDate::parse(QStringView text)
                 return {};
         } else if (allDigits(token)) {
             const int value = token.toInt();
-            if (token.size() <= 2 && day == 0 && (month == 0 || year < 0) && value >= 1 && value <= 31)
+            // "029 Apr": some gateways pad the day to three digits.
+            const bool dayWidth = token.size() <= 2 || (token.size() == 3 && token.at(0) == QLatin1Char('0'));
+            if (dayWidth && day == 0 && (month == 0 || year < 0) && value >= 1 && value <= 31)
                 day = value;
             else if (year < 0 && (token.size() == 4 || token.size() == 2 || token.size() == 3))
                 year = token.size() == 4 ? value : (value < 50 ? 2000 + value : 1900 + value);
