@@ -21,6 +21,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# tst_keychain starts a private session bus and a gnome-keyring-daemon on it (the Secret Service
+# QtKeychain talks to through libsecret) and checks the keyring with secret-tool.
+if [ "${1:-build}" = test ]; then
+  keychain=()
+  for p in dbus-daemon gnome-keyring libsecret-1-0 libsecret-tools; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || keychain+=("$p")
+  done
+  if [ ${#keychain[@]} -gt 0 ]; then
+    echo "Installing: ${keychain[*]}"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${keychain[@]}"
+  fi
+fi
+
 # The mailbox tests run a private Dovecot (certificates made with openssl); its installer keeps
 # the Debian system service from starting.
 if [ "${1:-build}" = test ]; then
