@@ -142,7 +142,7 @@ int runWindow(const WindowArguments &arguments)
                 if (QWidget *dialog = window.explanationPanel()->openReplyComposer(0))
                     target = dialog;
             // Let the last layout and paint settle before grabbing.
-            QTimer::singleShot(400, &window, [target, shot] {
+            QTimer::singleShot(1500, &window, [target, shot] {
                 const bool ok = target->grab().save(shot, "PNG");
                 QCoreApplication::exit(ok ? 0 : 1);
             });

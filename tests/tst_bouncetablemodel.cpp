@@ -6,6 +6,7 @@
 #include "message/MessageStream.h"
 
 #include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
 #include <QTest>
 
 using namespace bouncelens;
@@ -29,6 +30,62 @@ QList<LoadedMessage> loadFixtures(const QStringList &names)
 const QStringList kAll {
     "userunknown.eml", "mailboxfull.eml", "two-recipients.eml", "not-a-bounce.eml", "two.mbox"};
 
+// Bounces made in code for the sort and search keys: Japanese and English addresses and file
+// names, dates in several zones (and one unreadable), codes whose text order is not their number order.
+QList<LoadedMessage> madeMessages()
+{
+    struct Made
+    {
+        const char *address, *reason, *reply, *status, *date, *source;
+        int index;
+        bool permanent, hard;
+    };
+    const Made made[] = {
+        {"Tanaka@example.jp", "userunknown", "550", "5.1.1", "Mon, 01 Jan 2024 09:00:00 +0900", "/m/b.eml", 0,
+            true, true},
+        {"yamada@example.jp", "mailboxfull", "452", "4.2.2", "Sun, 31 Dec 2023 23:30:00 -0100", "/m/a.mbox",
+            9, false, false},
+        {"山田@example.jp", "hostunknown", "", "5.1.10", "Mon, 01 Jan 2024 00:30:00 +0000", "/m/a.mbox", 10,
+            true, true},
+        {"abe@example.net", "policy", "554", "5.1.9", "not a date", "/m/日本語.eml", 0, true, false},
+        {"Zoe@example.com", "userunknown", "550", "5.1.1", "Tue, 02 Jan 2024 08:00:00 +0900", "/m/B.eml", 0,
+            true, true},
+        {"さとう@example.jp", "spamdetected", "421", "4.7.0", "", "/m/a.mbox", 1, false, false},
+        {"_list@example.org", "mailboxfull", "552", "5.2.2", "Mon, 01 Jan 2024 08:59:59 +0900", "/m/c d.eml",
+            0, true, false},
+    };
+    QList<LoadedMessage> out;
+    for (const Made &m : made) {
+        MessageAnalysis a;
+        a.kind = MessageKind::Bounce;
+        a.date = QString::fromUtf8(m.date);
+        a.source = QString::fromUtf8(m.source);
+        a.index = m.index;
+        a.original.subject = QStringLiteral("Newsletter for ") + QString::fromUtf8(m.address);
+        RecipientResult r;
+        r.address = QString::fromUtf8(m.address);
+        r.reason = QString::fromUtf8(m.reason);
+        r.replyCode = QString::fromUtf8(m.reply);
+        r.status = QString::fromUtf8(m.status);
+        r.permanent = m.permanent;
+        r.hardBounce = m.hard;
+        r.diagnostic = r.replyCode + QLatin1Char(' ') + r.status + QStringLiteral(" Mailbox unavailable (")
+            + r.address + QLatin1Char(')');
+        a.recipients << r;
+        out.append({a, {}});
+    }
+    return out;
+}
+
+// The rows of PROXY as source rows, top to bottom.
+QList<int> sourceRows(const QSortFilterProxyModel &proxy)
+{
+    QList<int> rows;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        rows << proxy.mapToSource(proxy.index(r, 0)).row();
+    return rows;
+}
+
 } // namespace
 
 class TestBounceTableModel : public QObject
@@ -44,6 +101,12 @@ private slots:
     void sorting();
     void filters_data();
     void filters();
+    void sortsAsTheShownText_data();
+    void sortsAsTheShownText();
+    void sortsCodesAndDatesAsValues_data();
+    void sortsCodesAndDatesAsValues();
+    void searchMatchesTheSearchText_data();
+    void searchMatchesTheSearchText();
     void parseDate_data();
     void parseDate();
     void clearAndReasons();
@@ -223,6 +286,138 @@ void TestBounceTableModel::filters()
     for (int r = 0; r < proxy.rowCount(); ++r)
         shown << proxy.index(r, BounceTableModel::Recipient).data().toString();
     QCOMPARE(shown, recipients);
+}
+
+void TestBounceTableModel::sortsAsTheShownText_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("order");
+    for (const char *locale : {"en_US", "ja_JP"}) {
+        for (const int column :
+            {BounceTableModel::Recipient, BounceTableModel::Reason, BounceTableModel::ReplyCode,
+                BounceTableModel::Type, BounceTableModel::HardBounce, BounceTableModel::Date}) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder})
+                QTest::addRow("%s column %d %s", locale, column, order == Qt::AscendingOrder ? "up" : "down")
+                    << QString::fromLatin1(locale) << column << int(order);
+        }
+    }
+}
+
+void TestBounceTableModel::sortsAsTheShownText()
+{
+    // The precomputed keys give the order the roles give to a plain proxy comparing them
+    // locale-aware and case-insensitively (what the window did before the keys).
+    QFETCH(QString, locale);
+    QFETCH(int, column);
+    QFETCH(int, order);
+    const QLocale saved;
+    QLocale::setDefault(QLocale(locale));
+    BounceTableModel model;
+    BounceFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QSortFilterProxyModel reference;
+    reference.setSortRole(BounceTableModel::SortRole);
+    reference.setSortCaseSensitivity(Qt::CaseInsensitive);
+    reference.setSortLocaleAware(true);
+    reference.setSourceModel(&model);
+    model.appendMessages(loadFixtures(kAll));
+    model.appendMessages(madeMessages());
+    proxy.sort(column, Qt::SortOrder(order));
+    reference.sort(column, Qt::SortOrder(order));
+    QLocale::setDefault(saved);
+    QStringList shown;
+    QStringList expected;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        shown << proxy.index(r, column).data().toString();
+        expected << reference.index(r, column).data().toString();
+    }
+    QCOMPARE(shown, expected);
+    QCOMPARE(sourceRows(proxy), sourceRows(reference));
+}
+
+void TestBounceTableModel::sortsCodesAndDatesAsValues_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QStringList>("expected"); // the column's shown text, ascending
+    QTest::newRow("status codes as numbers")
+        << int(BounceTableModel::Status)
+        << QStringList {"4.2.2", "4.7.0", "5.1.1", "5.1.1", "5.1.9", "5.1.10", "5.2.2"};
+    QTest::newRow("reply codes as numbers")
+        << int(BounceTableModel::ReplyCode) << QStringList {"", "421", "452", "550", "550", "552", "554"};
+    QTest::newRow("mbox positions as numbers")
+        << int(BounceTableModel::Source)
+        << QStringList {"a.mbox #2", "a.mbox #10", "a.mbox #11", "b.eml", "B.eml", "c d.eml", "日本語.eml"};
+    QTest::newRow("recipients") << int(BounceTableModel::Recipient)
+                                << QStringList {"_list@example.org", "abe@example.net", "Tanaka@example.jp",
+                                       "yamada@example.jp", "Zoe@example.com", "さとう@example.jp",
+                                       "山田@example.jp"};
+}
+
+void TestBounceTableModel::sortsCodesAndDatesAsValues()
+{
+    QFETCH(int, column);
+    QFETCH(QStringList, expected);
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    BounceTableModel model;
+    BounceFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendMessages(madeMessages());
+    proxy.sort(column, Qt::AscendingOrder);
+    QLocale::setDefault(saved);
+    QStringList shown;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        shown << proxy.index(r, column).data().toString();
+    QCOMPARE(shown, expected);
+}
+
+void TestBounceTableModel::searchMatchesTheSearchText_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<int>("minimumRows"); // guards against a search that matches nothing by mistake
+    QTest::newRow("an address, other case") << "TANAKA" << 3;
+    QTest::newRow("a domain and a status") << "example.jp 5.1.1" << 3;
+    QTest::newRow("a reply code") << "550" << 4;
+    QTest::newRow("the translated verdict") << "permanent" << 8;
+    QTest::newRow("the translated hard bounce column") << "yes" << 5;
+    QTest::newRow("a shown date") << "2024-01-0" << 3;
+    QTest::newRow("a shown time") << ":59" << 1;
+    QTest::newRow("a position in an mbox") << "#10" << 1;
+    QTest::newRow("a file name") << "two.mbox" << 2;
+    QTest::newRow("a Japanese file name") << "日本語" << 1;
+    QTest::newRow("a Japanese address") << "山田" << 1;
+    QTest::newRow("a technical reason name") << "spamdetected" << 1;
+    QTest::newRow("the translated reason") << "mailbox full" << 4;
+    QTest::newRow("a non-bounce") << "not a bounce" << 1;
+    QTest::newRow("the subject") << "newsletter" << 7;
+    QTest::newRow("the server's words") << "virtual mailbox" << 2;
+    QTest::newRow("nothing") << "nowhere-at-all.example" << 0;
+}
+
+void TestBounceTableModel::searchMatchesTheSearchText()
+{
+    // A row is shown when every word occurs in its SearchTextRole (all shown columns, the server's
+    // text, the path and the subject, lower-cased): what the filter tested before the keys.
+    QFETCH(QString, search);
+    QFETCH(int, minimumRows);
+    BounceTableModel model;
+    BounceFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendMessages(loadFixtures(kAll));
+    model.appendMessages(madeMessages());
+    proxy.setSearchText(search);
+    QList<int> expected;
+    const QStringList words = search.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const QString text = model.index(r, 0).data(BounceTableModel::SearchTextRole).toString();
+        if (std::all_of(words.cbegin(), words.cend(), [&](const QString &w) { return text.contains(w); }))
+            expected << r;
+    }
+    QCOMPARE(sourceRows(proxy), expected);
+    QVERIFY2(expected.size() >= minimumRows, qPrintable(QString::number(expected.size())));
 }
 
 void TestBounceTableModel::parseDate_data()

@@ -22,6 +22,9 @@ void BounceFilterProxy::setSearchText(const QString &text)
     m_search = text;
     // Every word must match somewhere: "example.jp 5.1.1" narrows rather than widens.
     m_words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_matchers.clear();
+    for (const QString &word : std::as_const(m_words))
+        m_matchers << QStringMatcher(word, Qt::CaseInsensitive);
     invalidateRowsFilter();
 }
 
@@ -47,6 +50,19 @@ void BounceFilterProxy::setReason(const QString &reason)
         return;
     m_reason = reason;
     invalidateRowsFilter();
+}
+
+void BounceFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_table = qobject_cast<BounceTableModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+bool BounceFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (m_table)
+        return m_table->rowLessThan(left.column(), left.row(), right.row());
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 void BounceFilterProxy::setDomain(const QString &domain)
@@ -76,16 +92,25 @@ void BounceFilterProxy::setKind(const QString &kind)
 bool BounceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_permanentOnly
-        && !(index.data(BounceTableModel::FailureRole).toBool()
-            && index.data(BounceTableModel::PermanentRole).toBool()))
-        return false;
-    if (m_hardOnly && !index.data(BounceTableModel::HardBounceRole).toBool())
-        return false;
-    if (!m_reason.isEmpty() && index.data(BounceTableModel::ReasonRole).toString() != m_reason)
-        return false;
+    if (m_table) {
+        if (m_permanentOnly && !m_table->isPermanentFailure(sourceRow))
+            return false;
+        if (m_hardOnly && !m_table->isHardBounce(sourceRow))
+            return false;
+        if (!m_reason.isEmpty() && !m_table->rowHasReason(sourceRow, m_reason))
+            return false;
+    } else {
+        if (m_permanentOnly
+            && !(index.data(BounceTableModel::FailureRole).toBool()
+                && index.data(BounceTableModel::PermanentRole).toBool()))
+            return false;
+        if (m_hardOnly && !index.data(BounceTableModel::HardBounceRole).toBool())
+            return false;
+        if (!m_reason.isEmpty() && index.data(BounceTableModel::ReasonRole).toString() != m_reason)
+            return false;
+    }
     if (!m_domain.isEmpty() || !m_day.isEmpty() || !m_kind.isEmpty()) {
-        const auto *model = qobject_cast<const BounceTableModel *>(sourceModel());
+        const BounceTableModel *model = m_table;
         if (!model)
             return false;
         const MessageAnalysis &a
@@ -103,6 +128,8 @@ bool BounceFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
                 return false;
         }
     }
+    if (m_table)
+        return m_matchers.isEmpty() || m_table->rowContainsAll(sourceRow, m_matchers);
     if (!m_words.isEmpty()) {
         const QString text = index.data(BounceTableModel::SearchTextRole).toString();
         for (const QString &word : m_words)
