@@ -117,6 +117,8 @@ private slots:
     void jsonContract();
     void exitStatus_data();
     void exitStatus();
+    void errorCodes_data();
+    void errorCodes();
     void standardInput();
     void textFormat_data();
     void textFormat();
@@ -231,6 +233,61 @@ void TestCli::exitStatus()
         const QJsonObject failed = ::jsonLines(r.out).first();
         QVERIFY(!failed.value("error").toString().isEmpty());
     }
+}
+
+// An error line names its cause with a stable "error_code" beside the translated "error": the
+// same code in both languages, the text in each one.
+void TestCli::errorCodes_data()
+{
+    QTest::addColumn<QString>("name"); // the input file, made in a temporary folder
+    QTest::addColumn<QByteArray>("content");
+    // The file is grown (sparse) to this size; 0 leaves it as written, -1 makes no file.
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("missing") << "missing.eml" << QByteArray() << qint64(-1) << "not-found";
+    QTest::newRow("empty") << "empty.eml" << QByteArray() << qint64(0) << "empty";
+    QTest::newRow("no header") << "prose.eml"
+                               << QByteArray("Just a few words of prose.\n\nNo header at all.\n") << qint64(0)
+                               << "not-a-message";
+    QTest::newRow("oversized") << "huge.eml" << QByteArray("From: a@example.com\nSubject: big\n\n")
+                               << qint64(65) * 1024 * 1024 << "too-large";
+}
+
+void TestCli::errorCodes()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(qint64, size);
+    QFETCH(QString, code);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(name);
+    if (size >= 0) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(content), content.size());
+        if (size > 0)
+            QVERIFY(f.resize(size));
+    }
+    QStringList texts;
+    for (const QString &lang : {QStringLiteral("en"), QStringLiteral("ja")}) {
+        const Run r = run({QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--lang"), lang, path});
+        QCOMPARE(r.exitCode, 1);
+        const QList<QJsonObject> lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.first().value("error_code").toString(), code);
+        texts << lines.first().value("error").toString();
+        QVERIFY2(!texts.last().isEmpty(), qPrintable(lang));
+    }
+    QVERIFY2(texts.first() != texts.last(), qPrintable(texts.first()));
+    // Only error lines carry a code.
+    const QList<QJsonObject> ok
+        = jsonLines(run({QStringLiteral("explain"), QStringLiteral("--format"), QStringLiteral("json"),
+                            fixture("postfix-dsn-userunknown.eml")})
+                        .out);
+    QCOMPARE(ok.size(), 1);
+    QVERIFY(!ok.first().contains("error_code"));
 }
 
 void TestCli::standardInput()

@@ -96,7 +96,9 @@ void TestJsonExport::text()
     failed.source = written;
     failed.index = 3;
     failed.error = written;
+    failed.errorCode = AnalysisError::Unparsable;
     const QJsonObject expectedFailed {{QStringLiteral("source"), read}, {QStringLiteral("message"), 3},
+        {QStringLiteral("error_code"), QStringLiteral("unparsable")},
         {QStringLiteral("kind"), QJsonValue::Null}, {QStringLiteral("recipients"), QJsonArray()},
         {QStringLiteral("error"), read}};
     const QByteArray line = JsonExport::toJsonLine(failed, Language::English);
@@ -173,9 +175,11 @@ void TestJsonExport::rawBytes()
     QFETCH(QByteArray, json);
     MessageAnalysis failed;
     failed.error = text;
+    failed.errorCode = AnalysisError::Unparsable;
     const QByteArray line = JsonExport::toJsonLine(failed, Language::English);
-    QCOMPARE(
-        line, QByteArray(R"({"source":"","message":0,"kind":null,"recipients":[],"error":)") + json + "}\n");
+    QCOMPARE(line,
+        QByteArray(R"({"source":"","message":0,"kind":null,"recipients":[],"error":)") + json
+            + R"(,"error_code":"unparsable"})" + "\n");
 }
 
 QTEST_GUILESS_MAIN(TestJsonExport)

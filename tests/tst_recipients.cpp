@@ -1,6 +1,7 @@
 // Recipient selection (issue 12): one own fixture per format, and the whole recipient list each
 // must give: the address the sender used, the final recipient when it differs, and whether the
 // address is only a guess from the returned message's To.
+#include "ResultPrinting.h"
 #include "analysis/BounceAnalyzer.h"
 #include "message/MessageLoader.h"
 
@@ -15,6 +16,7 @@ class TestRecipients : public QObject
 private slots:
     void recipientList_data();
     void recipientList();
+    void wholeRecipient();
 };
 
 void TestRecipients::recipientList_data()
@@ -64,6 +66,29 @@ void TestRecipients::recipientList()
                 + (r.addressGuessed ? QStringLiteral("?") : QString());
     QCOMPARE(got, expected);
     QCOMPARE(!a.warnings.isEmpty(), warned);
+}
+
+// One recipient compared whole, every field written out: a change to any of them shows as a
+// field-by-field diff (ResultPrinting.h).
+void TestRecipients::wholeRecipient()
+{
+    const QList<RawMessage> raw = MessageLoader().loadFile(
+        QStringLiteral(BOUNCELENS_FIXTURES "/core/recipients/original-recipient-alias.eml"));
+    QCOMPARE(raw.size(), 1);
+    const MessageAnalysis a = BounceAnalyzer().analyze(raw.first());
+    RecipientResult expected;
+    expected.address = QStringLiteral("info@example.net");
+    expected.finalRecipient = QStringLiteral("sales@example.net");
+    expected.action = QStringLiteral("failed");
+    expected.status = QStringLiteral("5.1.1");
+    expected.diagnostic = QStringLiteral("unknown user: \"sales\"");
+    expected.reason = QStringLiteral("userunknown");
+    expected.permanent = true;
+    expected.hardBounce = true;
+    expected.evidence = {QStringLiteral("userunknown/receiver"), QStringLiteral("unknown user: "),
+        QStringLiteral("diagnostic")};
+    QCOMPARE(a.recipients, QList<RecipientResult> {expected});
+    QCOMPARE(a.errorCode, AnalysisError::None);
 }
 
 QTEST_GUILESS_MAIN(TestRecipients)

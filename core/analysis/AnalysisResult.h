@@ -1,5 +1,7 @@
 #pragma once
 
+#include "message/AnalysisError.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -36,6 +38,8 @@ struct Evidence
     QString field; // where: "status", "reply-code", "diagnostic", "body", "action"
 
     [[nodiscard]] bool isEmpty() const { return rule.isEmpty(); }
+
+    friend bool operator==(const Evidence &, const Evidence &) = default;
 };
 
 // One recipient of a delivery report.
@@ -55,6 +59,8 @@ struct RecipientResult
     bool permanent = false; // failed for good (5xx / failed) rather than temporarily
     bool hardBounce = false; // the address itself is bad: do not mail it again
     Evidence evidence;
+
+    friend bool operator==(const RecipientResult &, const RecipientResult &) = default;
 };
 
 // What the bounce says about the message that could not be delivered.
@@ -65,6 +71,8 @@ struct OriginalMessage
     QString date;
     QString from;
     QString to;
+
+    friend bool operator==(const OriginalMessage &, const OriginalMessage &) = default;
 };
 
 // The single result type that flows from the core to the UI, the CLI and the exports.
@@ -86,6 +94,7 @@ struct MessageAnalysis
     QList<RecipientResult> recipients;
     QStringList warnings; // read, but not all of it is shown (e.g. a report too long to list)
     QString error; // non-empty when the input could not be read or analysed
+    AnalysisError errorCode = AnalysisError::None; // why, when `error` is set
 
     [[nodiscard]] bool ok() const { return error.isEmpty(); }
     // The exact characters a span covers.
@@ -93,6 +102,8 @@ struct MessageAnalysis
     {
         return displayText.mid(span.start, span.length);
     }
+
+    friend bool operator==(const MessageAnalysis &, const MessageAnalysis &) = default;
 };
 
 [[nodiscard]] QString toString(MessageKind kind);

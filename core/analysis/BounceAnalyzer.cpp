@@ -242,6 +242,7 @@ MessageAnalysis BounceAnalyzer::analyze(const RawMessage &message) const
         result.source = message.source;
         result.index = message.index;
         result.error = message.error;
+        result.errorCode = message.errorCode;
         return result;
     }
     MessageAnalysis result = analyze(message.bytes, message.source);
@@ -256,6 +257,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     const QByteArray bytes = MessageLoader::normalizeLineEndings(input);
     if (bytes.trimmed().isEmpty()) {
         result.error = QCoreApplication::translate("BounceAnalyzer", "The message is empty.");
+        result.errorCode = AnalysisError::Empty;
         return result;
     }
 
@@ -266,10 +268,12 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         result.error
             = QCoreApplication::translate("BounceAnalyzer", "The message could not be read as e-mail: %1")
                   .arg(QString::fromLocal8Bit(e.what()));
+        result.errorCode = AnalysisError::Unparsable;
         return result;
     } catch (...) {
         result.error
             = QCoreApplication::translate("BounceAnalyzer", "The message could not be read as e-mail.");
+        result.errorCode = AnalysisError::Unparsable;
         return result;
     }
 
@@ -280,6 +284,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     if (header.isEmpty()) {
         result.error = QCoreApplication::translate(
             "BounceAnalyzer", "This does not look like an e-mail message: it has no header.");
+        result.errorCode = AnalysisError::NotAMessage;
         return result;
     }
 
@@ -564,9 +569,11 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         result.spans = SpanLocator::locate(result, bounceTextEnd, statusBlockStart);
     showNotice(result, qMin(bounceTextEnd, statusBlockStart),
         {result.from, headerText(header, "To"), result.date, result.subject});
-    if (parts.nestingTruncated && result.kind == MessageKind::NotBounce)
+    if (parts.nestingTruncated && result.kind == MessageKind::NotBounce) {
         result.error = QCoreApplication::translate("BounceAnalyzer",
             "The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.");
+        result.errorCode = AnalysisError::TooDeeplyNested;
+    }
     return result;
 }
 

@@ -241,6 +241,7 @@ void writeLine(LineWriter &w, const MessageAnalysis &a, Language language)
         w.key("recipients").beginArray();
         w.endArray();
         w.key("error").value(a.error);
+        w.key("error_code").value(QString(errorCodeName(a.errorCode)));
         w.endObject();
         return;
     }

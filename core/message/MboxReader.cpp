@@ -99,21 +99,24 @@ QByteArray MboxReader::unquoteFromLines(const QByteArray &message)
     return out;
 }
 
-RawMessage MboxReader::failure(const QString &error)
+RawMessage MboxReader::failure(AnalysisError code, const QString &error)
 {
     m_done = true;
     RawMessage m;
     m.source = m_source;
     m.error = error;
+    m.errorCode = code;
     return m;
 }
 
 RawMessage MboxReader::finish(RawMessage message, QByteArray bytes, bool oversize) const
 {
-    if (oversize)
+    if (oversize) {
         message.error = messageTooLarge(message.length, m_limits.maxMessageBytes);
-    else
+        message.errorCode = AnalysisError::TooLarge;
+    } else {
         message.bytes = unquoteFromLines(MessageLoader::normalizeLineEndings(bytes));
+    }
     return message;
 }
 
@@ -178,19 +181,20 @@ std::optional<RawMessage> MboxReader::start()
         if (m_source == QLatin1String("-")) {
             auto in = std::make_unique<QFile>();
             if (!in->open(stdin, QIODevice::ReadOnly))
-                return failure(
+                return failure(AnalysisError::Unreadable,
                     QCoreApplication::translate("MessageLoader", "Standard input could not be read."));
             m_device = std::move(in);
         } else {
             const QFileInfo info(m_source);
             if (!info.exists())
-                return failure(QCoreApplication::translate("MessageLoader", "The file does not exist."));
+                return failure(AnalysisError::NotFound,
+                    QCoreApplication::translate("MessageLoader", "The file does not exist."));
             if (info.isDir())
-                return failure(
+                return failure(AnalysisError::Folder,
                     QCoreApplication::translate("MessageLoader", "This is a folder, not a message file."));
             auto file = std::make_unique<QFile>(m_source);
             if (!file->open(QIODevice::ReadOnly))
-                return failure(
+                return failure(AnalysisError::Unreadable,
                     QCoreApplication::translate("MessageLoader", "The file could not be opened: %1")
                         .arg(file->errorString()));
             m_device = std::move(file);
@@ -198,13 +202,15 @@ std::optional<RawMessage> MboxReader::start()
     }
     const qsizetype available = ensure(kChunk);
     if (available == 0)
-        return failure(QCoreApplication::translate("MessageLoader", "The file is empty."));
+        return failure(
+            AnalysisError::Empty, QCoreApplication::translate("MessageLoader", "The file is empty."));
     const QByteArrayView head(current(), available);
     if (!head.contains('\n') && head.contains('\r')) {
         // CR-only line ends: nothing marks a line start until they are normalised.
         while (!m_endOfInput && ensure(m_buffer.size() + 1) <= m_limits.maxMessageBytes) { }
         if (m_buffer.size() > m_limits.maxMessageBytes)
-            return failure(messageTooLarge(m_buffer.size(), m_limits.maxMessageBytes));
+            return failure(
+                AnalysisError::TooLarge, messageTooLarge(m_buffer.size(), m_limits.maxMessageBytes));
         m_normalised
             = std::make_unique<MboxReader>(MessageLoader::normalizeLineEndings(m_buffer), m_source, m_limits);
         m_buffer = QByteArray();
@@ -328,12 +334,14 @@ RawMessage MboxReader::readAt(
     m.length = length;
     if (length > limits.maxMessageBytes) {
         m.error = messageTooLarge(length, limits.maxMessageBytes);
+        m.errorCode = AnalysisError::TooLarge;
         return m;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         m.error = QCoreApplication::translate("MessageLoader", "The file could not be opened: %1")
                       .arg(file.errorString());
+        m.errorCode = AnalysisError::Unreadable;
         return m;
     }
     const QByteArray head = file.read(kChunk);

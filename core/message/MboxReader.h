@@ -53,7 +53,7 @@ private:
     [[nodiscard]] std::optional<RawMessage> start();
     [[nodiscard]] std::optional<RawMessage> nextSingle();
     [[nodiscard]] std::optional<RawMessage> nextFromMbox();
-    [[nodiscard]] RawMessage failure(const QString &error);
+    [[nodiscard]] RawMessage failure(AnalysisError code, const QString &error);
     [[nodiscard]] RawMessage finish(RawMessage message, QByteArray bytes, bool oversize) const;
     // Reads until N bytes after the current position are buffered or the input ends; returns how
     // many are available.

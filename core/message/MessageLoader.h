@@ -1,5 +1,7 @@
 #pragma once
 
+#include "message/AnalysisError.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -14,10 +16,13 @@ struct RawMessage
     int index = 0; // position inside the source (mbox), from 0
     QByteArray bytes; // line endings normalised to LF
     QString error; // set when the message could not be read; bytes is then empty
+    AnalysisError errorCode = AnalysisError::None; // why, when `error` is set
     // Where the message lives in `source`: the byte range MboxReader::readAt() reads it from
     // again (for an mbox, the bytes after its "From " line).
     qint64 offset = 0;
     qint64 length = 0;
+
+    friend bool operator==(const RawMessage &, const RawMessage &) = default;
 };
 
 struct LoaderLimits
