@@ -64,6 +64,20 @@ inline int scaledMs(int ms)
     return int(ms * slowdown());
 }
 
+// Whether this build runs under AddressSanitizer: its shadow memory and its quarantine of freed
+// blocks (256 MB by default) make peak-memory figures meaningless unless the quarantine is off.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kAddressSanitizer = true;
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+
 // Hiragana, katakana or kanji anywhere in the text.
 inline bool hasJapaneseScript(const QString &text)
 {
