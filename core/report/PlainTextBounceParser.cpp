@@ -528,6 +528,25 @@ void describeElsewhere(const QString &text, const QList<PlainTextBounceParser::A
         r.diagnostic = serverReply(text, line);
 }
 
+// "(generated from alias@example.jp) retry timeout exceeded" -> "retry timeout exceeded": the
+// note Exim and Postfix write under an expanded address, when the diagnostic starts with it.
+QString withoutAliasNote(const QString &diagnostic)
+{
+    for (const QLatin1String note : {QLatin1String("(generated from"),
+             QLatin1String("(ultimately generated from"), QLatin1String("(expanded from")}) {
+        if (!diagnostic.startsWith(note, Qt::CaseInsensitive))
+            continue;
+        const qsizetype close = diagnostic.indexOf(QLatin1Char(')'));
+        if (close < 0)
+            return diagnostic;
+        QString rest = diagnostic.mid(close + 1).trimmed();
+        if (rest.startsWith(QLatin1Char(':')))
+            rest = rest.mid(1).trimmed();
+        return rest.isEmpty() ? diagnostic : rest;
+    }
+    return diagnostic;
+}
+
 } // namespace
 
 void PlainTextBounceParser::complete(const QString &text, QList<RecipientResult> &recipients)
@@ -817,6 +836,9 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
         }
         r.action = QStringLiteral("failed");
         describe(text, c.position, c.length, to, r);
+        // The alias note under the address is the bounce's own words, not the server's.
+        if (!r.finalRecipient.isEmpty())
+            r.diagnostic = withoutAliasNote(r.diagnostic);
         // Bounded so that hostile texts naming thousands of addresses stay linear.
         if (!hasCode(r.diagnostic) && chosen.size() <= 64)
             describeElsewhere(
