@@ -1,12 +1,14 @@
 // Whole analysis results (issue 15): for each of our own bounce, delay and non-bounce fixtures,
 // every field of every recipient and of the returned message is stated literally and compared
 // whole, so that a change to any field fails its row and prints both values field by field
-// (ResultPrinting.h). The rows cover the DSN fields (typed Diagnostic-Code and Remote-MTA values,
-// Action in any case, Last-Attempt-Date, Will-Retry-Until), the plain-text formats (Exim, qmail,
-// Gmail, Exchange, Japanese in three charsets), several recipients, and what a feedback report,
-// an auto-reply and a plain message give. Recipient selection proper is tst_recipients.
+// (ResultPrinting.h). The rows cover the DSN fields (typed Diagnostic-Code and Remote-MTA
+// values, Action in any case and its non-standard words, RFC 6533 escaped addresses,
+// Last-Attempt-Date, Will-Retry-Until), the plain-text formats (Exim, qmail, Gmail, Exchange,
+// Japanese in three charsets), several recipients, and what a feedback report, an auto-reply and
+// a plain message give. Recipient selection proper is tst_recipients.
 #include "ResultPrinting.h"
 #include "analysis/BounceAnalyzer.h"
+#include "report/PlainTextBounceParser.h"
 
 #include <QFile>
 #include <QtTest>
@@ -26,6 +28,8 @@ class TestWholeResults : public QObject
 private slots:
     void wholeRecipients_data();
     void wholeRecipients();
+    void plainTextParser_data();
+    void plainTextParser();
 };
 
 void TestWholeResults::wholeRecipients_data()
@@ -211,6 +215,42 @@ void TestWholeResults::wholeRecipients_data()
                .hardBounce = true,
                .evidence = {"userunknown/status", "5.1.1", "status"}}};
 
+    QTest::newRow("DSN: global, escaped addresses, actions 'failure' and 'expired'")
+        << "core/global-dsn-escapes-actions.eml"
+        << "bounce"
+        << OriginalMessage {.subject = u"会議のお知らせ"_qs,
+               .messageId = "<meeting-1124@example.com>",
+               .date = "Tue, 24 Nov 2026 07:59:00 +0900",
+               .from = "sender@example.com",
+               .to = u"山田@example.jp, late@example.net"_qs}
+        << Recipients {RecipientResult {.address = u"山田@example.jp"_qs,
+                           .finalRecipient = u"山田@mail.example.jp"_qs,
+                           .addressGuessed = false,
+                           .action = "failed",
+                           .status = "5.1.1",
+                           .replyCode = "550",
+                           .diagnostic = "550 5.1.1 mailbox unavailable",
+                           .remoteMta = "mail.example.jp",
+                           .lastAttempt = "",
+                           .retryUntil = "",
+                           .reason = "userunknown",
+                           .permanent = true,
+                           .hardBounce = true,
+                           .evidence = {"userunknown/status", "5.1.1", "status"}},
+               RecipientResult {.address = "late@example.net",
+                   .finalRecipient = "",
+                   .addressGuessed = false,
+                   .action = "delayed",
+                   .status = "4.4.7",
+                   .replyCode = "451",
+                   .diagnostic = "451 4.4.7 delivery time expired",
+                   .remoteMta = "",
+                   .lastAttempt = "Tue, 24 Nov 2026 08:59:00 +0900",
+                   .retryUntil = "",
+                   .reason = "expired",
+                   .permanent = false,
+                   .hardBounce = false,
+                   .evidence = {"expired/queue", "delivery time expired", "diagnostic"}}};
     QTest::newRow("DSN: inside a relay's bounce")
         << "core/wrapped-bounce.eml"
         << "bounce"
@@ -525,6 +565,94 @@ void TestWholeResults::wholeRecipients()
     QCOMPARE(a.recipients.size(), recipients.size());
     for (qsizetype i = 0; i < recipients.size(); ++i)
         QCOMPARE(a.recipients.at(i), recipients.at(i));
+}
+
+// The plain-text parser's own result, before the classifier and SmtpCodes::settleCodes run (which
+// would find a dropped reply or status code again in the diagnostic): the codes and the server's
+// text as the bounce writes them, per recipient, and whether the original's To was a guess.
+void TestWholeResults::plainTextParser_data()
+{
+    QTest::addColumn<QString>("text"); // the decoded bounce text
+    QTest::addColumn<QString>("originalTo");
+    QTest::addColumn<Recipients>("recipients");
+
+    QTest::newRow("Exim, reply and status on the line after the host")
+        << "This message was created automatically by mail delivery software.\n\n"
+           "A message that you sent could not be delivered to one or more of its\n"
+           "recipients. This is a permanent error. The following address(es) failed:\n\n"
+           "  full@example.org\n"
+           "    host mx.example.org [192.0.2.30]\n"
+           "    SMTP error from remote mail server after RCPT TO:<full@example.org>:\n"
+           "    552 5.2.2 Mailbox full\n"
+        << ""
+        << Recipients {RecipientResult {.address = "full@example.org",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "5.2.2",
+               .replyCode = "552",
+               .diagnostic = "552 5.2.2 Mailbox full",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+    QTest::newRow("Japanese, codes after a label")
+        << u"以下の宛先にメールを配信できませんでした。\n\n"
+           "宛先: <taro@example.jp>\n"
+           "理由: 550 5.1.1 ユーザーが見つかりません\n"_qs
+        << ""
+        << Recipients {RecipientResult {.address = "taro@example.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "5.1.1",
+               .replyCode = "550",
+               .diagnostic = u"理由: 550 5.1.1 ユーザーが見つかりません"_qs,
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+    QTest::newRow("names nobody: the original's single To, codes from the text")
+        << "This message could not be delivered. The remote server said:\n"
+           "554 5.7.1 Message rejected by policy\n"
+        << "juro@example.net"
+        << Recipients {RecipientResult {.address = "juro@example.net",
+               .finalRecipient = "",
+               .addressGuessed = true,
+               .action = "failed",
+               .status = "5.7.1",
+               .replyCode = "554",
+               .diagnostic = "554 5.7.1 Message rejected by policy",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+}
+
+void TestWholeResults::plainTextParser()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, originalTo);
+    QFETCH(Recipients, recipients);
+    PlainTextBounceParser::Input input;
+    input.text = text;
+    input.bounceFrom = QStringLiteral("mailer-daemon@mx.example.com");
+    input.bounceTo = QStringLiteral("sender@example.com");
+    input.originalFrom = QStringLiteral("sender@example.com");
+    input.originalTo = originalTo;
+    const PlainTextBounceParser::Result result = PlainTextBounceParser::parse(input);
+    QCOMPARE(result.recipients.size(), recipients.size());
+    for (qsizetype i = 0; i < recipients.size(); ++i)
+        QCOMPARE(result.recipients.at(i), recipients.at(i));
 }
 
 QTEST_GUILESS_MAIN(TestWholeResults)
