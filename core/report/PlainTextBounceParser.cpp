@@ -4,6 +4,7 @@
 #include "classify/SmtpCodes.h"
 #include "report/BounceMarkers.h"
 #include "report/DeliveryStatusParser.h"
+#include "report/TextLines.h"
 
 #include <QHash>
 #include <QSet>
@@ -11,6 +12,8 @@
 namespace bouncelens {
 
 namespace {
+
+using namespace textlines;
 
 bool isAtomChar(QChar c)
 {
@@ -60,37 +63,8 @@ qsizetype domainEnd(const QString &text, qsizetype from, qsizetype max)
     return e;
 }
 
-// Lines longer than this are cut where the look-back ends: the scans per address stay bounded
-// on hostile one-line texts.
-constexpr qsizetype kMaxLineLookBack = 4096;
-
-qsizetype lineStartOf(const QString &text, qsizetype pos)
-{
-    if (pos <= 0)
-        return 0;
-    const qsizetype from = qMax<qsizetype>(0, pos - kMaxLineLookBack);
-    const qsizetype nl = QStringView(text).mid(from, pos - from).lastIndexOf(QLatin1Char('\n'));
-    return nl < 0 ? from : from + nl + 1;
-}
-
-qsizetype lineEndOf(const QString &text, qsizetype pos)
-{
-    const qsizetype nl = text.indexOf(QLatin1Char('\n'), pos);
-    return nl < 0 ? text.size() : nl;
-}
-
-// Diagnostics built from the text keep their start only: the classifier and the spans read the
-// beginning, and a hostile one-line text must not be copied whole per recipient.
-constexpr qsizetype kMaxDiagnosticChars = 8 * 1024;
-
 // Where the markers of the returned original are looked for.
 constexpr qsizetype kOriginalMarkerScope = 256 * 1024;
-
-QString lineAt(const QString &text, qsizetype pos)
-{
-    const qsizetype s = lineStartOf(text, pos);
-    return text.mid(s, qMin(lineEndOf(text, pos) - s, kMaxDiagnosticChars));
-}
 
 // Addresses that never are the bounced recipient.
 bool isSystemAddress(const QString &address)
@@ -124,14 +98,6 @@ const QStringList &listIntroductions()
         QStringLiteral("undeliverable to the following"), // GroupWise
     };
     return intros;
-}
-
-bool isBlankLine(QStringView line)
-{
-    for (const QChar c : line)
-        if (!c.isSpace())
-            return false;
-    return true;
 }
 
 // "<user@example.jp>:", "  user@example.jp", "\"user@example.jp\"": a line that starts with an
@@ -347,8 +313,40 @@ QString diagnosticFor(const QString &text, qsizetype from, qsizetype to, qsizety
     if (end < 0 || end > to)
         end = to;
     QString diagnostic = text.mid(start, qMin<qsizetype>(end - start, 2000)).simplified();
-    // A paragraph that only repeats the notice markers tells nothing.
+    // Without codes, a paragraph that only introduces the next one ("because:", Domino) stands
+    // for the paragraph it introduces.
+    if (codeAt < 0 && diagnostic.endsWith(QLatin1Char(':')) && end < to) {
+        qsizetype next = end;
+        while (next < to && text.at(next).isSpace())
+            ++next;
+        qsizetype nextEnd = text.indexOf(QLatin1String("\n\n"), next);
+        if (nextEnd < 0 || nextEnd > to)
+            nextEnd = to;
+        if (next < nextEnd)
+            return text.mid(next, qMin<qsizetype>(nextEnd - next, 2000)).simplified();
+    }
     return diagnostic;
+}
+
+// The words that follow an address on its own line when no code is quoted: Sendmail's
+// "<user@example.jp>... Deferred: Connection timed out" gives the text after the dots; a line
+// ending its paragraph ("user@example.jp (user not found)" above a blank line, GroupWise) gives
+// the whole line, since what follows the blank line is about something else. Empty otherwise.
+QString wordsOnAddressLine(const QString &text, qsizetype position, qsizetype addressEnd)
+{
+    const qsizetype le = lineEndOf(text, addressEnd);
+    QStringView rest = QStringView(text).mid(addressEnd, qMin(le - addressEnd, kMaxDiagnosticChars));
+    if (rest.startsWith(QLatin1Char('>')))
+        rest = rest.mid(1);
+    if (rest.startsWith(QLatin1String("...")))
+        return rest.mid(3).toString().simplified();
+    const QStringView after = rest.trimmed();
+    if (after.isEmpty() || after == QLatin1String(":"))
+        return {};
+    const qsizetype next = le + 1;
+    const bool endsParagraph
+        = next >= text.size() || isBlankLine(QStringView(text).mid(next, lineEndOf(text, next) - next));
+    return endsParagraph ? lineAt(text, position).simplified() : QString();
 }
 
 // The codes and server text for the recipient whose line starts at `lineStart`; codes are
@@ -443,7 +441,10 @@ void describe(const QString &text, qsizetype position, qsizetype length, qsizety
         codeAt = reply.position;
     else if (status.found())
         codeAt = status.position;
-    r.diagnostic = diagnosticFor(text, position, to, codeAt);
+    if (codeAt < 0)
+        r.diagnostic = wordsOnAddressLine(text, position, position + length);
+    if (r.diagnostic.isEmpty())
+        r.diagnostic = diagnosticFor(text, position, to, codeAt);
     if (r.diagnostic.isEmpty())
         r.diagnostic = lineAt(text, position).simplified();
 }
@@ -526,6 +527,25 @@ void describeElsewhere(const QString &text, const QList<PlainTextBounceParser::A
     const qsizetype line = serverReplyLine(text, end);
     if (line >= 0)
         r.diagnostic = serverReply(text, line);
+}
+
+// "(generated from alias@example.jp) retry timeout exceeded" -> "retry timeout exceeded": the
+// note Exim and Postfix write under an expanded address, when the diagnostic starts with it.
+QString withoutAliasNote(const QString &diagnostic)
+{
+    for (const QLatin1String note : {QLatin1String("(generated from"),
+             QLatin1String("(ultimately generated from"), QLatin1String("(expanded from")}) {
+        if (!diagnostic.startsWith(note, Qt::CaseInsensitive))
+            continue;
+        const qsizetype close = diagnostic.indexOf(QLatin1Char(')'));
+        if (close < 0)
+            return diagnostic;
+        QString rest = diagnostic.mid(close + 1).trimmed();
+        if (rest.startsWith(QLatin1Char(':')))
+            rest = rest.mid(1).trimmed();
+        return rest.isEmpty() ? diagnostic : rest;
+    }
+    return diagnostic;
 }
 
 } // namespace
@@ -817,6 +837,9 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
         }
         r.action = QStringLiteral("failed");
         describe(text, c.position, c.length, to, r);
+        // The alias note under the address is the bounce's own words, not the server's.
+        if (!r.finalRecipient.isEmpty())
+            r.diagnostic = withoutAliasNote(r.diagnostic);
         // Bounded so that hostile texts naming thousands of addresses stay linear.
         if (!hasCode(r.diagnostic) && chosen.size() <= 64)
             describeElsewhere(
