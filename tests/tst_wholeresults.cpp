@@ -4,8 +4,9 @@
 // (ResultPrinting.h). The rows cover the DSN fields (typed Diagnostic-Code and Remote-MTA
 // values, Action in any case and its non-standard words, RFC 6533 escaped addresses,
 // Last-Attempt-Date, Will-Retry-Until), the plain-text formats (Exim, qmail, Gmail, Exchange,
-// Japanese in three charsets), several recipients, and what a feedback report, an auto-reply and
-// a plain message give. Recipient selection proper is tst_recipients.
+// Japanese in three charsets), each delay and expiry notice in fixtures/core/kinds (the server's
+// words without transcript markers, labels or the address, the server the text names), several
+// recipients, and what a feedback report, an auto-reply and a plain message give. Recipient selection proper is tst_recipients.
 #include "ResultPrinting.h"
 #include "analysis/BounceAnalyzer.h"
 #include "report/PlainTextBounceParser.h"
@@ -289,7 +290,7 @@ void TestWholeResults::wholeRecipients_data()
                .status = "5.2.2",
                .replyCode = "552",
                .diagnostic = "552 5.2.2 Mailbox full: message size exceeds remaining quota",
-               .remoteMta = "",
+               .remoteMta = "mx.example.org",
                .lastAttempt = "",
                .retryUntil = "",
                .reason = "mailboxfull",
@@ -311,9 +312,8 @@ void TestWholeResults::wholeRecipients_data()
                .action = "failed",
                .status = "5.1.1",
                .replyCode = "550",
-               .diagnostic
-               = "Remote host said: 550 5.1.1 <ghost@example.jp>... User Unknown Giving up on 192.0.2.40.",
-               .remoteMta = "",
+               .diagnostic = "550 5.1.1 <ghost@example.jp>... User Unknown",
+               .remoteMta = "192.0.2.40",
                .lastAttempt = "",
                .retryUntil = "",
                .reason = "userunknown",
@@ -413,7 +413,7 @@ void TestWholeResults::wholeRecipients_data()
                .action = "failed",
                .status = "5.1.1",
                .replyCode = "550",
-               .diagnostic = u"理由: 550 5.1.1 ユーザーが見つかりません (User unknown)"_qs,
+               .diagnostic = u"550 5.1.1 ユーザーが見つかりません (User unknown)"_qs,
                .remoteMta = "",
                .lastAttempt = "",
                .retryUntil = "",
@@ -480,6 +480,325 @@ void TestWholeResults::wholeRecipients_data()
                .permanent = true,
                .hardBounce = false,
                .evidence = {"undefined/no-evidence", "failed", "action"}}};
+
+    QTest::newRow("delay text: Courier, '<<<' reply in the transcript")
+        << "core/kinds/delay-courier.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "goro@example.net",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "4.2.2",
+               .replyCode = "452",
+               .diagnostic = "452 4.2.2 Mailbox temporarily over quota, try again later",
+               .remoteMta = "mx.example.net",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "mailboxfull",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"mailboxfull/status", "4.2.2", "status"}}};
+
+    QTest::newRow("delay text: Exchange (German), quoted reply")
+        << "core/kinds/delay-exchange-de.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "klaus@example.net",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "4.4.0",
+               .replyCode = "451",
+               .diagnostic = "451 4.4.0 Primary target IP address responded with: \"421 4.3.2 System not "
+                             "accepting network messages.\"",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "notaccept",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"notaccept/phrase", "System not accepting network messages", "diagnostic"}}};
+
+    QTest::newRow("delay text: Exchange, codes of the last attempt")
+        << "core/kinds/delay-exchange.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "jiro@example.net",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "4.4.1",
+               .replyCode = "441",
+               .diagnostic = "441 4.4.1 Error communicating with target host.",
+               .remoteMta = "mx.example.net",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"expired/status", "4.4.1", "status"}}};
+
+    QTest::newRow("delay text: Exim, greylisted")
+        << "core/kinds/delay-exim.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "grey@example.org",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "4.7.1",
+               .replyCode = "451",
+               .diagnostic = "451 4.7.1 Greylisted, please try again later",
+               .remoteMta = "mx.example.org",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "blocked",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"blocked/status", "4.7.1", "status"}}};
+
+    QTest::newRow("delay text: 'Reason:' label")
+        << "core/kinds/delay-generic.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "kenji@example.net",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "4.3.2",
+               .replyCode = "421",
+               .diagnostic = "421 4.3.2 Service not available, closing transmission channel",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "blocked",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence
+               = {"blocked/phrase", "Service not available, closing transmission channel", "diagnostic"}}};
+
+    QTest::newRow("delay text: Gmail, 'The response was:'")
+        << "core/kinds/delay-gmail-new.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "shiro@example.org",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "",
+               .replyCode = "",
+               .diagnostic = "The recipient server did not accept our requests to connect. [mx.example.org "
+                             "192.0.2.8: timed out]",
+               .remoteMta = "mx.example.org",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"expired/queue", "The recipient server did not accept our requests to connect",
+                   "diagnostic"}}};
+
+    QTest::newRow("delay text: Gmail, 'Technical details'")
+        << "core/kinds/delay-gmail.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "saburo@example.org",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "",
+               .replyCode = "",
+               .diagnostic
+               = "The recipient server did not accept our requests to connect. Learn more at "
+                 "https://support.google.com/mail/answer/7720 [mx.example.org. 192.0.2.7: timed out]",
+               .remoteMta = "mx.example.org",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"expired/queue", "The recipient server did not accept our requests to connect",
+                   "diagnostic"}}};
+
+    QTest::newRow("delay text: 'Last error:' and the notice's next sentence")
+        << "core/kinds/delay-hmail.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "aki@example.net",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "",
+               .replyCode = "421",
+               .diagnostic = "421 Too many connections from your IP, try again later.",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "ratelimited",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"ratelimited/phrase", "Too many connections", "diagnostic"}}};
+
+    QTest::newRow("delay text: Japanese, reason label")
+        << "core/kinds/delay-japanese.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "hanako@example.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "",
+               .replyCode = "",
+               .diagnostic = "接続がタイムアウトしました (mx.example.jp)",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"expired/action", "delayed", "action"}}};
+
+    QTest::newRow("delay text: Japanese, address label only")
+        << "core/kinds/delay-japanese2.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "ichiro@example.ne.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "",
+               .replyCode = "",
+               .diagnostic = "送信先メールサーバーが一時的に応答しないため、配送を再試行しています。",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"expired/action", "delayed", "action"}}};
+
+    QTest::newRow("delay text: MDaemon, 'Last error:'")
+        << "core/kinds/delay-mdaemon.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "yuki@example.org",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "4.2.0",
+               .replyCode = "450",
+               .diagnostic = "450 4.2.0 Mailbox busy, try later",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"expired/action", "delayed", "action"}}};
+
+    QTest::newRow("delay text: Postfix, '<address>: connect to'")
+        << "core/kinds/delay-postfix-plain.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "slow@example.org",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "",
+               .replyCode = "",
+               .diagnostic = "connect to mx.example.org[192.0.2.50]:25: Connection timed out",
+               .remoteMta = "mx.example.org",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"expired/phrase", "Connection timed out", "diagnostic"}}};
+
+    QTest::newRow("delay text: Sendmail, '... Deferred:'")
+        << "core/kinds/delay-sendmail.eml"
+        << "delay" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "taro@example.net",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "delayed",
+               .status = "",
+               .replyCode = "",
+               .diagnostic = "Deferred: Connection timed out with mx.example.net.",
+               .remoteMta = "mx.example.net",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"expired/phrase", "Connection timed out", "diagnostic"}}};
+
+    QTest::newRow("text: Exchange (German), expired, 550 with 4.4.7")
+        << "core/kinds/fail-exchange-de.eml"
+        << "bounce" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "karin@example.net",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "4.4.7",
+               .replyCode = "",
+               .diagnostic = "550 4.4.7 QUEUE.Expired; message expired",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = true,
+               .hardBounce = false,
+               .evidence = {"expired/queue", "message expired", "diagnostic"}}};
+
+    QTest::newRow("text: Exim, retry timeout exceeded")
+        << "core/kinds/fail-exim-retry-timeout.eml"
+        << "bounce"
+        << OriginalMessage {.subject = "Quarterly report",
+               .messageId = "<orig@example.com>",
+               .date = "Mon, 16 Nov 2026 06:00:00 +0900",
+               .from = "sender@example.com",
+               .to = "old@example.org"}
+        << Recipients {RecipientResult {.address = "old@example.org",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "4.3.0",
+               .replyCode = "451",
+               .diagnostic = "451 4.3.0 Temporary failure, please try again later",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = true,
+               .hardBounce = false,
+               .evidence = {"expired/queue", "retry timeout exceeded", "body"}}};
+
+    QTest::newRow("text: Postfix, expired, continued line")
+        << "core/kinds/fail-postfix-expired-plain.eml"
+        << "bounce" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "gone@example.org",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "",
+               .replyCode = "",
+               .diagnostic = "delivery temporarily suspended: connect to mx.example.org[192.0.2.50]:25: "
+                             "Connection timed out",
+               .remoteMta = "mx.example.org",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = true,
+               .hardBounce = false,
+               .evidence = {"expired/phrase", "Connection timed out", "diagnostic"}}};
+
+    QTest::newRow("text: Sendmail, '(reason: ...)' after five days")
+        << "core/kinds/fail-sendmail-5days.eml"
+        << "bounce" << OriginalMessage {.subject = "", .messageId = "", .date = "", .from = "", .to = ""}
+        << Recipients {RecipientResult {.address = "hiro@example.net",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "4.4.1",
+               .replyCode = "451",
+               .diagnostic = "451 4.4.1 Deferred",
+               .remoteMta = "mx.example.net",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "expired",
+               .permanent = true,
+               .hardBounce = false,
+               .evidence = {"expired/phrase", "Connection timed out", "body"}}};
 
     QTest::newRow("feedback report (ARF)")
         << "core/arf-feedback.eml"
@@ -592,7 +911,7 @@ void TestWholeResults::plainTextParser_data()
                .status = "5.2.2",
                .replyCode = "552",
                .diagnostic = "552 5.2.2 Mailbox full",
-               .remoteMta = "",
+               .remoteMta = "mx.example.org",
                .lastAttempt = "",
                .retryUntil = "",
                .reason = "",
@@ -610,7 +929,162 @@ void TestWholeResults::plainTextParser_data()
                .action = "failed",
                .status = "5.1.1",
                .replyCode = "550",
-               .diagnostic = u"理由: 550 5.1.1 ユーザーが見つかりません"_qs,
+               .diagnostic = u"550 5.1.1 ユーザーが見つかりません"_qs,
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+    QTest::newRow("Postfix: the host that said it, the reply continued on an indented line")
+        << "I'm sorry to have to inform you that your message could not\n"
+           "be delivered to one or more recipients.\n\n"
+           "<user@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1 <user@example.jp>:\n"
+           "    Recipient address rejected: User unknown (in reply to RCPT TO command)\n"
+        << ""
+        << Recipients {RecipientResult {.address = "user@example.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "5.1.1",
+               .replyCode = "550",
+               .diagnostic = "550 5.1.1 <user@example.jp>: Recipient address rejected: User unknown (in "
+                             "reply to RCPT TO command)",
+               .remoteMta = "mx.example.jp",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+    QTest::newRow("Courier: '<<<' reply, the transcript ends at the next '>>>' command")
+        << "Delivery to the following address failed:\n\n"
+           "<user@example.jp>: mx.example.jp [192.0.2.1]:\n"
+           ">>> RCPT TO:<user@example.jp>\n"
+           "<<< 550 5.1.1 No such user here\n"
+           ">>> QUIT\n"
+           "<<< 221 Bye\n"
+        << ""
+        << Recipients {RecipientResult {.address = "user@example.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "5.1.1",
+               .replyCode = "550",
+               .diagnostic = "550 5.1.1 No such user here",
+               .remoteMta = "mx.example.jp",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+    QTest::newRow("Sendmail: 'while talking to' names the server")
+        << "   ----- The following addresses had permanent fatal errors -----\n"
+           "<user@example.jp>\n"
+           "    (reason: 550 5.1.1 <user@example.jp>... User unknown)\n\n"
+           "   ----- Transcript of session follows -----\n"
+           "... while talking to mx.example.jp.:\n"
+           ">>> RCPT To:<user@example.jp>\n"
+           "<<< 550 5.1.1 <user@example.jp>... User unknown\n"
+           "550 5.1.1 <user@example.jp>... User unknown\n"
+        << ""
+        << Recipients {RecipientResult {.address = "user@example.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "5.1.1",
+               .replyCode = "550",
+               .diagnostic = "550 5.1.1 <user@example.jp>... User unknown",
+               .remoteMta = "mx.example.jp",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+    QTest::newRow("Exchange: reply and status of the last attempt, 'Receiving server'")
+        << "Delivery has failed to these recipients or groups:\n\n"
+           "user@example.jp\n\n"
+           "Diagnostic information for administrators:\n\n"
+           "Receiving server: mx.example.jp (192.0.2.1)\n\n"
+           "user@example.jp\n"
+           "Remote Server returned '550 4.4.7 QUEUE.Expired; message expired'\n"
+           "11/16/2026 1:00:00 AM - Remote Server at mx.example.jp (192.0.2.1) returned '451 4.3.0 Try again "
+           "later'\n"
+           "11/16/2026 3:00:00 AM - Remote Server at mx.example.jp (192.0.2.1) returned '452 4.2.2 Mailbox "
+           "full'\n"
+        << ""
+        << Recipients {RecipientResult {.address = "user@example.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "4.2.2",
+               .replyCode = "452",
+               .diagnostic = "452 4.2.2 Mailbox full",
+               .remoteMta = "mx.example.jp",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+    QTest::newRow("Exim: two servers named, none is the one")
+        << "A message that you sent could not be delivered to one or more of its\n"
+           "recipients. This is a permanent error. The following address(es) failed:\n\n"
+           "  user@example.jp\n"
+           "    host mx1.example.jp [192.0.2.1]: 451 4.3.0 Try again later\n"
+           "    host mx2.example.jp [192.0.2.2]: 451 4.3.0 Try again later\n"
+        << ""
+        << Recipients {RecipientResult {.address = "user@example.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "4.3.0",
+               .replyCode = "451",
+               .diagnostic = "451 4.3.0 Try again later",
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+    QTest::newRow("qmail: the server's address, and its reply without qmail's closing line")
+        << "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+           "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+           "<user@example.jp>:\n"
+           "192.0.2.1 does not like recipient.\n"
+           "Remote host said: 550 5.1.1 Mailbox unavailable\n"
+           "Giving up on 192.0.2.1.\n"
+        << ""
+        << Recipients {RecipientResult {.address = "user@example.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "5.1.1",
+               .replyCode = "550",
+               .diagnostic = "550 5.1.1 Mailbox unavailable",
+               .remoteMta = "192.0.2.1",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+    QTest::newRow("Japanese: the address labelled only, the cause in the notice above")
+        << u"メールを配送できませんでした。\n"
+           "送信先のメールボックスが存在しないため、配送できませんでした。\n\n"
+           "宛先: user@example.jp\n"_qs
+        << ""
+        << Recipients {RecipientResult {.address = "user@example.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "",
+               .replyCode = "",
+               .diagnostic = u"送信先のメールボックスが存在しないため、配送できませんでした。"_qs,
                .remoteMta = "",
                .lastAttempt = "",
                .retryUntil = "",

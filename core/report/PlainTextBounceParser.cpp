@@ -4,6 +4,7 @@
 #include "classify/SmtpCodes.h"
 #include "report/BounceMarkers.h"
 #include "report/DeliveryStatusParser.h"
+#include "report/ServerText.h"
 #include "report/TextLines.h"
 
 #include <QHash>
@@ -14,6 +15,8 @@ namespace bouncelens {
 namespace {
 
 using namespace textlines;
+using servertext::diagnosticFor;
+using servertext::wordsOnAddressLine;
 
 bool isAtomChar(QChar c)
 {
@@ -282,73 +285,6 @@ int recipientScore(const QString &text, const PlainTextBounceParser::AddressHit 
     return score;
 }
 
-// The line holding the address at `position` is a sentence about it ("You are not a member of
-// this mailing list <list@example.org>."): words before the address, a full stop ending it.
-bool isSentenceNaming(const QString &text, qsizetype position)
-{
-    const qsizetype ls = lineStartOf(text, position);
-    if (position - ls > 400)
-        return false;
-    const QStringView before = QStringView(text).mid(ls, position - ls).trimmed();
-    const QStringView line = QStringView(text).mid(ls, lineEndOf(text, position) - ls).trimmed();
-    return before.contains(QLatin1Char(' ')) && line.endsWith(QLatin1Char('.'));
-}
-
-// The server's text for one recipient: the lines around its codes, or the paragraph that follows
-// the recipient line. Unfolded into one line.
-QString diagnosticFor(const QString &text, qsizetype from, qsizetype to, qsizetype codeAt)
-{
-    qsizetype start;
-    if (codeAt >= 0) {
-        start = lineStartOf(text, codeAt);
-    } else if (isSentenceNaming(text, from)) {
-        start = lineStartOf(text, from);
-    } else {
-        start = lineEndOf(text, from) + 1;
-    }
-    if (start >= to)
-        return {};
-    // Until a blank line or the next recipient.
-    qsizetype end = text.indexOf(QLatin1String("\n\n"), start);
-    if (end < 0 || end > to)
-        end = to;
-    QString diagnostic = text.mid(start, qMin<qsizetype>(end - start, 2000)).simplified();
-    // Without codes, a paragraph that only introduces the next one ("because:", Domino) stands
-    // for the paragraph it introduces.
-    if (codeAt < 0 && diagnostic.endsWith(QLatin1Char(':')) && end < to) {
-        qsizetype next = end;
-        while (next < to && text.at(next).isSpace())
-            ++next;
-        qsizetype nextEnd = text.indexOf(QLatin1String("\n\n"), next);
-        if (nextEnd < 0 || nextEnd > to)
-            nextEnd = to;
-        if (next < nextEnd)
-            return text.mid(next, qMin<qsizetype>(nextEnd - next, 2000)).simplified();
-    }
-    return diagnostic;
-}
-
-// The words that follow an address on its own line when no code is quoted: Sendmail's
-// "<user@example.jp>... Deferred: Connection timed out" gives the text after the dots; a line
-// ending its paragraph ("user@example.jp (user not found)" above a blank line, GroupWise) gives
-// the whole line, since what follows the blank line is about something else. Empty otherwise.
-QString wordsOnAddressLine(const QString &text, qsizetype position, qsizetype addressEnd)
-{
-    const qsizetype le = lineEndOf(text, addressEnd);
-    QStringView rest = QStringView(text).mid(addressEnd, qMin(le - addressEnd, kMaxDiagnosticChars));
-    if (rest.startsWith(QLatin1Char('>')))
-        rest = rest.mid(1);
-    if (rest.startsWith(QLatin1String("...")))
-        return rest.mid(3).toString().simplified();
-    const QStringView after = rest.trimmed();
-    if (after.isEmpty() || after == QLatin1String(":"))
-        return {};
-    const qsizetype next = le + 1;
-    const bool endsParagraph
-        = next >= text.size() || isBlankLine(QStringView(text).mid(next, lineEndOf(text, next) - next));
-    return endsParagraph ? lineAt(text, position).simplified() : QString();
-}
-
 // The codes and server text for the recipient whose line starts at `lineStart`; codes are
 // searched up to `to` (the next recipient's line or the end of the bounce text).
 // The remote server's reply ("<<< 550 ...") that a Sendmail transcript line answers: the
@@ -416,12 +352,29 @@ CodeMatch firstErrorStatus(QStringView scope, qsizetype from)
     return {};
 }
 
+// Exchange lists the attempts under "Diagnostic information for administrators", one "Remote
+// Server [at host] returned '...'" line each: the reply code and status come from the last one
+// together. The start of the last such line in [from, to) when there are several, else `from`.
+qsizetype lastAttemptLine(const QString &text, qsizetype from, qsizetype to)
+{
+    static const PhraseMatcher attempt(
+        QStringList {QStringLiteral("remote server returned '"), QStringLiteral(") returned '")});
+    qsizetype last = -1;
+    int attempts = 0;
+    for (qsizetype at = attempt.find(text, from, to); at >= 0;
+         at = attempt.find(text, lineEndOf(text, at), to)) {
+        ++attempts;
+        last = lineStartOf(text, at);
+    }
+    return attempts > 1 ? last : from;
+}
+
 void describe(const QString &text, qsizetype position, qsizetype length, qsizetype to, RecipientResult &r)
 {
     if (describeSendmailLine(text, position, position + length, r))
         return;
     const QStringView scope = QStringView(text).left(to);
-    const qsizetype scopeStart = lineStartOf(text, position);
+    const qsizetype scopeStart = lastAttemptLine(text, lineStartOf(text, position), to);
     // In a session transcript the accepted commands come first ("250 2.1.5 Ok" after RCPT):
     // the failure is the first reply of an error class; success codes only when there is none.
     CodeMatch status = firstErrorStatus(scope, scopeStart);
@@ -442,11 +395,11 @@ void describe(const QString &text, qsizetype position, qsizetype length, qsizety
     else if (status.found())
         codeAt = status.position;
     if (codeAt < 0)
-        r.diagnostic = wordsOnAddressLine(text, position, position + length);
+        r.diagnostic = wordsOnAddressLine(text, position, position + length, to);
     if (r.diagnostic.isEmpty())
         r.diagnostic = diagnosticFor(text, position, to, codeAt);
     if (r.diagnostic.isEmpty())
-        r.diagnostic = lineAt(text, position).simplified();
+        r.diagnostic = servertext::addressLineDiagnostic(text, position, position + length);
 }
 
 // A line of a delivery-status block written into the text ("Final-Recipient: rfc822; ...").
@@ -546,6 +499,19 @@ QString withoutAliasNote(const QString &diagnostic)
         return rest.isEmpty() ? diagnostic : rest;
     }
     return diagnostic;
+}
+
+// The receiving server the text names for the recipient whose part is [from, to), or, when the
+// bounce is about one recipient only, anywhere in its text (Sendmail's transcript names it in
+// "... while talking to mx.example.jp.:" above the recipient's lines). Bounded: the wordings
+// stand near the recipient, and a hostile text must not be scanned whole per recipient.
+QString remoteHostFor(const QString &text, qsizetype from, qsizetype to, qsizetype end, bool onlyRecipient)
+{
+    constexpr qsizetype kScope = 64 * 1024;
+    QString host = servertext::remoteHostIn(QStringView(text).mid(from, qMin(to - from, kScope)));
+    if (host.isEmpty() && onlyRecipient)
+        host = servertext::remoteHostIn(QStringView(text).left(qMin(end, kScope)));
+    return host;
 }
 
 } // namespace
@@ -844,6 +810,7 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
         if (!hasCode(r.diagnostic) && chosen.size() <= 64)
             describeElsewhere(
                 text, hits, hitsByAddress.value(c.address.toLower()), context, end, chosen.size() == 1, r);
+        r.remoteMta = remoteHostFor(text, lineStartOf(text, c.position), to, end, chosen.size() == 1);
         result.recipients << r;
     }
 
@@ -881,6 +848,8 @@ PlainTextBounceParser::Result PlainTextBounceParser::parse(const Input &input)
             if (codeAt >= 0)
                 r.diagnostic = diagnosticFor(text, 0, end, codeAt);
             r.addressGuessed = guess;
+            if (fallback.size() == 1)
+                r.remoteMta = remoteHostFor(text, 0, end, end, true);
             if (!r.address.isEmpty()) {
                 result.recipients << r;
                 result.fromFallback = true;

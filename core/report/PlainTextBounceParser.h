@@ -11,7 +11,8 @@ namespace bouncelens {
 // Reads bounces written for people, without a delivery-status part: qmail, Exim, Sendmail
 // transcripts, Exchange, Gmail, Yahoo, Japanese carriers, ... It finds where the bounce text
 // ends and the returned original begins, the bounced recipients, and per recipient the reply
-// code, the enhanced status code and the server's own text, only as written.
+// code, the enhanced status code and the server's own text, only as written, and the receiving
+// server where the text names it (report/ServerText.h).
 class PlainTextBounceParser
 {
 public:
