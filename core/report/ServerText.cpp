@@ -1,5 +1,6 @@
 #include "report/ServerText.h"
 
+#include "classify/PhraseMatcher.h"
 #include "classify/SmtpCodes.h"
 #include "report/TextLines.h"
 
@@ -290,39 +291,37 @@ QString addressLineDiagnostic(const QString &text, qsizetype position, qsizetype
 {
     const QString line = lineAt(text, position).simplified();
     const qsizetype ls = lineStartOf(text, position);
-    const QStringView label = QStringView(text).mid(ls, position - ls).trimmed();
+    QStringView label = QStringView(text).mid(ls, position - ls).trimmed();
+    while (label.endsWith(QLatin1Char('<')) || label.endsWith(QLatin1Char('"')))
+        label = label.chopped(1).trimmed();
     QStringView after = QStringView(text).mid(addressEnd, lineEndOf(text, addressEnd) - addressEnd).trimmed();
-    if (after.startsWith(QLatin1Char('>')))
+    while (after.startsWith(QLatin1Char('>')) || after.startsWith(QLatin1Char('"')))
         after = after.mid(1).trimmed();
-    const bool labelOnly = !after.isEmpty() || label.size() > 24
-        ? false
-        : label.endsWith(QLatin1Char(':')) || label.endsWith(QChar(0xFF1A))
-            || label.endsWith(QLatin1String(":<")) || label.endsWith(QStringLiteral("\uFF1A<"));
+    const bool labelOnly = after.isEmpty() && !label.isEmpty() && label.size() <= 24
+        && (label.endsWith(QLatin1Char(':')) || label.endsWith(QChar(0xFF1A)));
     if (!labelOnly)
         return line;
-    // The sentence of the notice that gives a cause, in the text above the address.
-    static const QStringList causes = {QStringLiteral("because"), QStringLiteral("due to"),
-        QStringLiteral("ため"), QStringLiteral("により"), QStringLiteral("原因")};
-    const qsizetype from = qMax<qsizetype>(0, ls - 64 * 1024);
-    const QString above = text.mid(from, ls - from);
-    for (const QString &cause : causes) {
-        const qsizetype at = above.indexOf(cause, 0, Qt::CaseInsensitive);
-        if (at < 0)
-            continue;
-        qsizetype start = at;
-        while (start > 0 && above.at(start - 1) != QLatin1Char('\n') && above.at(start - 1) != QChar(0x3002)
-            && !(above.at(start - 1).isSpace() && start >= 2 && above.at(start - 2) == QLatin1Char('.')))
-            --start;
-        qsizetype end = at;
-        while (end < above.size() && above.at(end) != QLatin1Char('\n') && above.at(end) != QChar(0x3002)
-            && !(above.at(end) == QLatin1Char('.')
-                && (end + 1 == above.size() || above.at(end + 1).isSpace())))
-            ++end;
-        if (end < above.size() && above.at(end) != QLatin1Char('\n'))
-            ++end; // the full stop
-        return above.mid(start, end - start).simplified();
-    }
-    return line;
+    // The sentence of the notice that gives a cause, in the text shortly above the address.
+    static const PhraseMatcher causes(QStringList {QStringLiteral("because"), QStringLiteral("due to"),
+        QStringLiteral("ため"), QStringLiteral("により"), QStringLiteral("原因")});
+    const qsizetype from = qMax<qsizetype>(0, ls - 4096);
+    const QStringView above = QStringView(text).mid(from, ls - from);
+    const qsizetype at = causes.find(above);
+    if (at < 0)
+        return line;
+    const auto fullStop = [&](qsizetype i) {
+        return above.at(i) == QChar(0x3002)
+            || (above.at(i) == QLatin1Char('.') && (i + 1 == above.size() || above.at(i + 1).isSpace()));
+    };
+    qsizetype start = at;
+    while (start > 0 && above.at(start - 1) != QLatin1Char('\n') && !fullStop(start - 1))
+        --start;
+    qsizetype end = at;
+    while (end < above.size() && above.at(end) != QLatin1Char('\n') && !fullStop(end))
+        ++end;
+    if (end < above.size() && above.at(end) != QLatin1Char('\n'))
+        ++end; // the full stop
+    return above.mid(start, end - start).toString().simplified();
 }
 
 } // namespace bouncelens::servertext
