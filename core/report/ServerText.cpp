@@ -143,6 +143,14 @@ qsizetype endOfLabelledReply(const QString &text, qsizetype start, qsizetype end
     return end;
 }
 
+// Where the first "\n\n" in [from, to) starts, or `to`.
+qsizetype blankLineBefore(const QString &text, qsizetype from, qsizetype to)
+{
+    const qsizetype at
+        = QStringView(text).mid(from, qMax<qsizetype>(0, to - from)).indexOf(QLatin1String("\n\n"));
+    return at < 0 ? to : from + at;
+}
+
 } // namespace
 
 QString diagnosticFor(const QString &text, qsizetype from, qsizetype to, qsizetype codeAt)
@@ -187,9 +195,8 @@ QString diagnosticFor(const QString &text, qsizetype from, qsizetype to, qsizety
     if (start >= to)
         return {};
     // Until a blank line or the next recipient.
-    qsizetype end = text.indexOf(QLatin1String("\n\n"), start);
-    if (end < 0 || end > to)
-        end = to;
+    // Looked for before `to` only: a text without blank lines stays linear over its recipients.
+    qsizetype end = blankLineBefore(text, start, to);
     if (labelled)
         end = endOfLabelledReply(text, start, end);
     QString diagnostic
@@ -203,9 +210,7 @@ QString diagnosticFor(const QString &text, qsizetype from, qsizetype to, qsizety
         qsizetype next = end;
         while (next < to && text.at(next).isSpace())
             ++next;
-        qsizetype nextEnd = text.indexOf(QLatin1String("\n\n"), next);
-        if (nextEnd < 0 || nextEnd > to)
-            nextEnd = to;
+        const qsizetype nextEnd = blankLineBefore(text, next, to);
         if (next < nextEnd)
             return text.mid(next, qMin<qsizetype>(nextEnd - next, 2000)).simplified();
     }
