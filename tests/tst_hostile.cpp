@@ -269,6 +269,25 @@ const QList<Case> &cases()
             },
             5000},
         {"plain-address-run", [] { return plainBounce(phraseRun("<a@b.jp> ")); }, 5000},
+        // ... the wordings that name the receiving server, and recipient lines without a blank line
+        {"plain-host-run", [] { return plainBounce(phraseRun("host a.")); }, 5000},
+        {"plain-20000-labelled-addresses",
+            [] {
+                QByteArray body = "x.\n\nThe server failed because of a timeout.\n\n";
+                for (int i = 0; i < 20000; ++i)
+                    body += "Recipient: user" + QByteArray::number(i) + "@example.jp\n";
+                return plainBounce(body);
+            },
+            10000},
+        {"plain-20000-recipients-no-blank-line",
+            [] {
+                QByteArray body;
+                for (int i = 0; i < 20000; ++i)
+                    body += "<user" + QByteArray::number(i) + "@example.jp>: host mx" + QByteArray::number(i)
+                        + ".example.jp[192.0.2.1] said: 550 5.1.1 unknown\n";
+                return plainBounce(body);
+            },
+            10000},
         // ... in a DSN's diagnostic ...
         {"dsn-diagnostic-user-unknown-run", [] { return dsnWithDiagnostic(phraseRun("user unknown ")); },
             5000},
