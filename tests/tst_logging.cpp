@@ -408,10 +408,10 @@ void TestLogging::logsWhatHappened_data()
     QTest::newRow("load oversized message")
         << load << QStringList {"message 0 of pasted is", "over the limit of 100"} << QString();
     QTest::newRow("analyse dsn") << analysis
-                                 << QStringList {"analysed dsn.eml", "bounce 1 recipients", "parser path dsn"}
+                                 << QStringList {"analysed dsn.eml: bounce, 1 recipients", "parser path dsn"}
                                  << QString();
     QTest::newRow("analyse plain text")
-        << analysis << QStringList {"analysed plain.eml", "bounce 1 recipients", "parser path plain-text"}
+        << analysis << QStringList {"analysed plain.eml: bounce, 1 recipients", "parser path plain-text"}
         << QString();
     QTest::newRow("analyse no header")
         << analysis << QStringList {"not analysed: words.txt not-a-message"} << QString();

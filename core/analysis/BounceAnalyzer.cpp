@@ -596,10 +596,10 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         qCDebug(lcAnalysis).noquote()
             << "only the outer parts of" << source << "analysed:" << errorCodeName(result.errorCode);
     }
-    qCDebug(lcAnalysis).noquote() << "analysed" << source
-                                  << (t_nestedAnalysis > 0 ? "(returned report):" : ":")
-                                  << toString(result.kind) << result.recipients.size()
-                                  << "recipients, parser path" << parserPath;
+    qCDebug(lcAnalysis).noquote().nospace()
+        << "analysed " << source << (t_nestedAnalysis > 0 ? " (the returned report): " : ": ")
+        << toString(result.kind) << ", " << result.recipients.size() << " recipients, parser path "
+        << parserPath;
     return result;
 }
 
