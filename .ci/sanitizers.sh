@@ -15,6 +15,7 @@
 #    .ci/lsan.supp, which lists only third-party frames, so a leak in BounceLens code still fails.
 #  - time bounds (tst_hostile, tst_gui) are multiplied by BOUNCELENS_SLOWDOWN (default here 4),
 #    and its memory bound is not enforced under ASan (shadow memory and quarantine).
+#  - The tests run JOBS at a time, as in the release suite.
 #  - GUI tests run with QT_QPA_PLATFORM=offscreen as in the normal build; tst_fetch runs when
 #    Dovecot is installed (.ci/install-fetch-deps.sh) and skips otherwise, as it always does.
 set -euo pipefail
@@ -34,4 +35,4 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$SOURCE_DIR/.ci/lsan.supp:print
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export BOUNCELENS_SLOWDOWN=${BOUNCELENS_SLOWDOWN:-${BOUNCELENS_HOSTILE_SLOWDOWN:-4}}
 cd "$BUILD_DIR"
-ctest --output-on-failure "$@"
+ctest --output-on-failure -j"$JOBS" "$@"

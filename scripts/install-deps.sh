@@ -9,32 +9,26 @@ packages=(
   libvmime-dev qt6-translations-l10n fonts-noto-cjk qtkeychain-qt6-dev
 )
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
+# Installs those of the named packages that are not installed yet.
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
   echo "Installing: ${missing[*]}"
-  sudo=""
+  local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+}
+
+install_missing "${packages[@]}"
 
 # tst_keychain starts a private session bus and a gnome-keyring-daemon on it (the Secret Service
 # QtKeychain talks to through libsecret) and checks the keyring with secret-tool.
 if [ "${1:-build}" = test ]; then
-  keychain=()
-  for p in dbus-daemon gnome-keyring libsecret-1-0 libsecret-tools; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || keychain+=("$p")
-  done
-  if [ ${#keychain[@]} -gt 0 ]; then
-    echo "Installing: ${keychain[*]}"
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${keychain[@]}"
-  fi
+  install_missing dbus-daemon gnome-keyring libsecret-1-0 libsecret-tools
 fi
 
 # The mailbox tests run a private Dovecot (certificates made with openssl); its installer keeps

@@ -360,6 +360,8 @@ void TestFetchProtocol::errors_data()
         << "imap" << imapGreeting << "malformed literal" << FetchError::ServerError << unexpected << 0;
     QTest::newRow("imap huge literal")
         << "imap" << imapGreeting << "huge literal" << FetchError::ServerError << tooLarge << 0;
+    QTest::newRow("imap huge literal in short lines")
+        << "imap" << imapGreeting << "huge message in lines" << FetchError::ServerError << tooLarge << 0;
     QTest::newRow("imap slow server")
         << "imap" << imapGreeting << "stall on 2nd bounce" << FetchError::Timeout << slow << 1;
 
@@ -377,6 +379,8 @@ void TestFetchProtocol::errors_data()
         << "pop3" << pop3Greeting << "malformed STAT" << FetchError::ServerError << unexpected << 0;
     QTest::newRow("pop3 huge message")
         << "pop3" << pop3Greeting << "huge literal" << FetchError::ServerError << tooLarge << 0;
+    QTest::newRow("pop3 huge message in short lines")
+        << "pop3" << pop3Greeting << "huge message in lines" << FetchError::ServerError << tooLarge << 0;
     QTest::newRow("pop3 slow server")
         << "pop3" << pop3Greeting << "stall on 2nd bounce" << FetchError::Timeout << slow << 1;
 }
@@ -409,10 +413,14 @@ Twist errorTwist(const QString &name)
             return Reply {"+OK lots of mail\r\n"};
         if (name == QLatin1String("malformed literal") && isBody(c))
             return Reply {"* 4 FETCH (UID 4 BODY[] {12x}\r\nFrom: a\r\n\r\n)\r\n" + tag + " OK done\r\n"};
-        if (name == QLatin1String("huge literal") && isBody(c)) {
-            // 200 KB of message where the limit is 100 KB: only a bounded part is ever kept.
-            const QByteArray body
-                = "From: mailer-daemon@example.com\r\n\r\n" + QByteArray(200 * 1024, 'x') + "\r\n";
+        if (name.startsWith(QLatin1String("huge ")) && isBody(c)) {
+            // 200 KB of message where the limit is 100 KB, as one endless line or as 2,500 short
+            // ones (each below the limit, so only the running total can stop it): only a bounded
+            // part is ever kept.
+            const QByteArray line = name.endsWith(QLatin1String("in lines")) ? QByteArray(78, 'x') + "\r\n"
+                                                                             : QByteArray(200 * 1024, 'x');
+            const QByteArray body = "From: mailer-daemon@example.com\r\n\r\n"
+                + line.repeated(200 * 1024 / line.size()) + "\r\n";
             if (c.startsWith("TOP "))
                 return Reply {"+OK\r\n" + body + ".\r\n"};
             return Reply {"* 4 FETCH (UID 4 BODY[] " + literal(body) + ")\r\n" + tag + " OK done\r\n"};

@@ -3,6 +3,7 @@
 // our fixtures), the counting rules row by row, and the three output formats in both languages.
 #include "analysis/AnalysisResult.h"
 #include "export/BounceSummary.h"
+#include "export/CsvField.h"
 #include "export/SummaryWriter.h"
 
 #include "TestSupport.h"
@@ -147,6 +148,37 @@ class TestSummary : public QObject
 
 private slots:
     // `summary --format json` equals what a script counts from `explain --format json`.
+    // One CSV field (export/CsvField), as the summary and the window's CSV exports write it.
+    void csvField_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<FormulaGuard>("guard");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << "abc" << FormulaGuard::On << "abc";
+        QTest::newRow("comma") << "a,b" << FormulaGuard::On << "\"a,b\"";
+        QTest::newRow("quote") << "say \"hi\"" << FormulaGuard::On << "\"say \"\"hi\"\"\"";
+        QTest::newRow("newline") << "a\nb" << FormulaGuard::On << "\"a\nb\"";
+        QTest::newRow("carriage return") << "a\rb" << FormulaGuard::Off << "\"a\rb\"";
+        QTest::newRow("formula guarded") << "=HYPERLINK(1)" << FormulaGuard::On << "'=HYPERLINK(1)";
+        QTest::newRow("formula not guarded") << "=1" << FormulaGuard::Off << "=1";
+        QTest::newRow("plus") << "+81 3" << FormulaGuard::On << "'+81 3";
+        QTest::newRow("minus") << "-1" << FormulaGuard::On << "'-1";
+        QTest::newRow("at sign") << "@x" << FormulaGuard::On << "'@x";
+        QTest::newRow("tab") << "\tx" << FormulaGuard::On << "'\tx";
+        QTest::newRow("guarded and quoted") << "=a,b" << FormulaGuard::On << "\"'=a,b\"";
+        QTest::newRow("address unguarded") << "-info@example.jp" << FormulaGuard::Off << "-info@example.jp";
+        QTest::newRow("japanese") << u"宛先"_qs << FormulaGuard::On << u"宛先"_qs;
+        QTest::newRow("empty") << QString() << FormulaGuard::On << QString();
+    }
+
+    void csvField()
+    {
+        QFETCH(QString, value);
+        QFETCH(FormulaGuard, guard);
+        QFETCH(QString, expected);
+        QCOMPARE(bouncelens::csvField(value, guard), expected);
+    }
+
     void agreesWithExplain_data()
     {
         QTest::addColumn<QStringList>("paths");

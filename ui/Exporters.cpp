@@ -6,6 +6,7 @@
 #include "SpanStyle.h"
 #include "explain/AddressSuggester.h"
 #include "explain/NoticeExplainer.h"
+#include "export/CsvField.h"
 #include "export/JsonExport.h"
 
 #include <QBuffer>
@@ -107,22 +108,6 @@ QString section(const QString &caption, const QString &text)
 
 } // namespace
 
-QString Exporters::csvField(const QString &value, bool guardFormula)
-{
-    QString v = value;
-    if (guardFormula && !v.isEmpty()
-        && (v.front() == QLatin1Char('=') || v.front() == QLatin1Char('+') || v.front() == QLatin1Char('-')
-            || v.front() == QLatin1Char('@') || v.front() == QLatin1Char('\t')
-            || v.front() == QLatin1Char('\r')))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
-        || v.contains(QLatin1Char('\r'))) {
-        v.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        v = QLatin1Char('"') + v + QLatin1Char('"');
-    }
-    return v;
-}
-
 QStringList Exporters::hardBouncedAddresses(const QList<LoadedMessage> &messages)
 {
     QSet<QString> seen;
@@ -149,8 +134,8 @@ QByteArray Exporters::suppressionCsv(const QList<LoadedMessage> &messages)
                 suggestions.insert(r.address.trimmed().toLower(), AddressSuggester::suggest(r).address);
     QByteArray out = QByteArrayLiteral("email,suggestion") + kCrLf;
     for (const QString &address : hardBouncedAddresses(messages))
-        out += csvField(address, false).toUtf8() + ',' + csvField(suggestions.value(address), false).toUtf8()
-            + kCrLf;
+        out += csvField(address, FormulaGuard::Off).toUtf8() + ','
+            + csvField(suggestions.value(address), FormulaGuard::Off).toUtf8() + kCrLf;
     return out;
 }
 
@@ -163,7 +148,7 @@ QByteArray Exporters::tableCsv(const QList<LoadedMessage> &messages, Language la
     auto line = [&out](const QStringList &fields) {
         QStringList quoted;
         for (const QString &f : fields)
-            quoted << csvField(f, true);
+            quoted << csvField(f);
         out += quoted.join(QLatin1Char(',')).toUtf8() + kCrLf;
     };
     for (const LoadedMessage &m : messages) {

@@ -53,9 +53,6 @@ public:
     [[nodiscard]] static bool writePdf(
         const QString &path, const QString &html, const QString &title, QString *error);
 
-    // One CSV field, quoted when needed (RFC 4180).
-    [[nodiscard]] static QString csvField(const QString &value, bool guardFormula);
-
 private:
     static void writeJson(
         QIODevice &out, int count, const MessageSource &message, Language language, bool lines);

@@ -1,6 +1,7 @@
 #include "export/SummaryWriter.h"
 
 #include "explain/KnowledgeBase.h"
+#include "export/CsvField.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,18 +18,6 @@ QJsonObject object(const QList<SummaryCount> &counts)
     for (const SummaryCount &c : counts)
         o.insert(c.key, c.count);
     return o;
-}
-
-QString csvField(const QString &value)
-{
-    QString v = value;
-    // A label that a spreadsheet would run as a formula is kept as text.
-    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.at(0)))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
-        || v.contains(QLatin1Char('\r')))
-        return QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return v;
 }
 
 } // namespace
