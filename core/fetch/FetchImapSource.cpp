@@ -1,6 +1,7 @@
 #include "fetch/FetchSource.h"
 
 #include "fetch/BoundedDownload.h"
+#include "fetch/Logging.h"
 
 #include <QUrl>
 
@@ -44,14 +45,18 @@ public:
             throw vmime::exceptions::folder_not_found();
         // EXAMINE: the server itself then refuses any change, \Seen included.
         m_folder->open(vmime::net::folder::MODE_READ_ONLY, true);
+        qCDebug(lcFetch).noquote() << "opened IMAP folder" << folder
+                                   << "read-only (EXAMINE):" << m_folder->getMessageCount() << "messages";
     }
 
     QList<FetchCandidate> candidates(const FetchCriteria &criteria) override
     {
         std::vector<quint64> uids;
         m_searchedOnServer = serverSearch(criteria, uids);
-        if (!m_searchedOnServer)
+        if (!m_searchedOnServer) {
+            qCDebug(lcFetch) << "server search refused; reading every header instead";
             uids = headerScan(criteria);
+        }
         std::sort(uids.begin(), uids.end(), std::greater<>());
         QList<FetchCandidate> list;
         for (quint64 uid : uids)
@@ -142,6 +147,9 @@ private:
             for (const auto &message : messages) {
                 if (criteria.matchesHeader(QByteArray::fromStdString(message->getHeader()->generate())))
                     uids.push_back(QString::fromStdString(message->getUID()).toULongLong());
+                else
+                    qCDebug(lcFetch) << "message" << message->getNumber()
+                                     << "skipped by the header pre-filter";
             }
         }
         return uids;

@@ -1,6 +1,7 @@
 #include "fetch/FetchSource.h"
 
 #include "fetch/BoundedDownload.h"
+#include "fetch/Logging.h"
 
 #include <vmime/net/pop3/POP3Command.hpp>
 #include <vmime/net/pop3/POP3Connection.hpp>
@@ -84,6 +85,7 @@ public:
         Q_UNUSED(folder);
         m_folder = m_store->getDefaultFolder();
         m_folder->open(vmime::net::folder::MODE_READ_ONLY, true);
+        qCDebug(lcFetch) << "opened the POP3 mailbox:" << m_folder->getMessageCount() << "messages";
     }
 
     // POP3 cannot search: every header is read with TOP n 0 and filtered here. There are no
@@ -104,6 +106,8 @@ public:
             if (criteria.matchesHeader(top(static_cast<unsigned long>(message->getNumber()), 0)))
                 list.append({message->getNumber(), QString::fromStdString(message->getUID()),
                     static_cast<qint64>(message->getSize())});
+            else
+                qCDebug(lcFetch) << "message" << message->getNumber() << "skipped by the header pre-filter";
         }
         return list;
     }
