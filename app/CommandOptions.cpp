@@ -27,8 +27,8 @@ bool CommandOptions::hasExtra(const QString &name) const
     return false;
 }
 
-CommandOptions CommandOptions::parse(
-    const QStringList &args, const QStringList &extraValueOptions, const QStringList &extraFlags)
+CommandOptions CommandOptions::parse(const QStringList &args, const QStringList &extraValueOptions,
+    const QStringList &extraFlags, const QStringList &formats)
 {
     CommandOptions o;
     o.language = systemLanguage();
@@ -52,12 +52,13 @@ CommandOptions CommandOptions::parse(
                     = QCoreApplication::translate("CommandLine", "--lang takes en or ja, not \"%1\".").arg(v);
         } else if (name == QLatin1String("--format")) {
             const QString v = value();
-            if (v == QLatin1String("json") || v == QLatin1String("text"))
+            if (formats.contains(v)) {
+                o.format = v;
                 o.json = v == QLatin1String("json");
-            else if (o.error.isEmpty())
-                o.error
-                    = QCoreApplication::translate("CommandLine", "--format takes text or json, not \"%1\".")
-                          .arg(v);
+            } else if (o.error.isEmpty()) {
+                o.error = QCoreApplication::translate("CommandLine", "--format takes %1, not \"%2\".")
+                              .arg(formats.join(QLatin1String(", ")), v);
+            }
         } else if (extraValueOptions.contains(name)) {
             const QString v = value();
             o.extra.append({name, v});

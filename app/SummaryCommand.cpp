@@ -39,20 +39,8 @@ BounceSummary summariseFile(const QString &file)
 int runSummaryCommand(const QStringList &arguments)
 {
     QTextStream err(stderr);
-    // csv is this command's own format; the shared parser knows text and json.
-    SummaryFormat format = SummaryFormat::Text;
-    QStringList rest;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString &a = arguments.at(i);
-        if (a == QLatin1String("--format=csv")
-            || (a == QLatin1String("--format") && arguments.value(i + 1) == QLatin1String("csv"))) {
-            format = SummaryFormat::Csv;
-            i += a == QLatin1String("--format") ? 1 : 0;
-        } else {
-            rest << a;
-        }
-    }
-    const CommandOptions options = CommandOptions::parse(rest);
+    const CommandOptions options = CommandOptions::parse(
+        arguments, {}, {}, {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("csv")});
     if (!options.error.isEmpty() || options.paths.isEmpty()) {
         err << (options.error.isEmpty()
                 ? QCoreApplication::translate("CommandLine", "summary needs at least one PATH.")
@@ -61,8 +49,9 @@ int runSummaryCommand(const QStringList &arguments)
             << CommandLine::usage();
         return 2;
     }
-    if (options.json && format != SummaryFormat::Csv)
-        format = SummaryFormat::Json;
+    const SummaryFormat format = options.format == QLatin1String("csv") ? SummaryFormat::Csv
+        : options.json                                                  ? SummaryFormat::Json
+                                                                        : SummaryFormat::Text;
 
     const QStringList files = MessageLoader().expand(options.paths);
     const QList<BounceSummary> parts = QtConcurrent::blockingMapped(files, summariseFile);

@@ -16,6 +16,21 @@ inline QString corpusDir()
     return QStringLiteral(BOUNCELENS_CORPUS);
 }
 
+// A file under tests/fixtures, by its path relative to there ("core/userunknown.eml").
+inline QString fixturePath(const QString &relative)
+{
+    return QStringLiteral(BOUNCELENS_FIXTURES "/") + relative;
+}
+
+// The bytes of a fixture; a missing fixture is a broken checkout, not a test result: it stops here.
+inline QByteArray readFixture(const QString &relative)
+{
+    QFile f(fixturePath(relative));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(relative));
+    return f.readAll();
+}
+
 // Whether the tests run in continuous integration (CI=true, as GitHub, GitLab and .ci/run set it).
 inline bool underCi()
 {

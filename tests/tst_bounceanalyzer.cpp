@@ -1,5 +1,6 @@
 // The analysis of one returned message, per format family, over our own anonymised fixtures
 // (tests/fixtures/core): kind, recipient, codes, and the exact text of every highlighted span.
+#include "TestSupport.h"
 #include "analysis/BounceAnalyzer.h"
 #include "message/MessageLoader.h"
 
@@ -10,17 +11,15 @@ using namespace bouncelens;
 
 namespace {
 
+// Our own fixtures of this test live under tests/fixtures/core.
 QString fixture(const QString &name)
 {
-    return QStringLiteral(BOUNCELENS_FIXTURES "/core/") + name;
+    return testing::fixturePath(QStringLiteral("core/") + name);
 }
 
 QByteArray readFixture(const QString &name)
 {
-    QFile f(fixture(name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return f.readAll();
+    return testing::readFixture(QStringLiteral("core/") + name);
 }
 
 // The texts of the spans of one role, in display order.

@@ -23,17 +23,9 @@ using namespace bouncelens::testing;
 
 namespace {
 
-QString fixture(const QString &path)
-{
-    return QStringLiteral(BOUNCELENS_FIXTURES "/") + path;
-}
-
 MessageAnalysis analyseFixture(const QString &path)
 {
-    QFile f(fixture(path));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(path));
-    return BounceAnalyzer().analyze(f.readAll(), path);
+    return BounceAnalyzer().analyze(readFixture(path), path);
 }
 
 QList<Span> spansOf(const MessageAnalysis &a, SpanRole role)
@@ -220,7 +212,8 @@ void TestNotice::headerKeepsSpans_data()
 {
     QTest::addColumn<QString>("file");
     for (const QString &folder : {QStringLiteral("core"), QStringLiteral("notice")})
-        for (const QString &name : QDir(fixture(folder)).entryList({QStringLiteral("*.eml")}, QDir::Files))
+        for (const QString &name :
+            QDir(fixturePath(folder)).entryList({QStringLiteral("*.eml")}, QDir::Files))
             QTest::newRow(qPrintable(folder + u'/' + name)) << folder + u'/' + name;
 }
 
@@ -337,7 +330,7 @@ void TestNotice::explainStartsWithNotice()
     QFETCH(QString, meaning);
     QProcess process;
     process.start(QStringLiteral(BOUNCELENS_BINARY),
-        {QStringLiteral("explain"), QStringLiteral("--lang"), language, fixture(file)});
+        {QStringLiteral("explain"), QStringLiteral("--lang"), language, fixturePath(file)});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
     const QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'));

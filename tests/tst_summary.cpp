@@ -23,6 +23,7 @@ struct Run
 {
     int exitCode = -1;
     QByteArray out;
+    QByteArray err;
 };
 
 Run run(const QStringList &args)
@@ -38,7 +39,8 @@ Run run(const QStringList &args)
         p.kill();
         return {};
     }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput()};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+        p.readAllStandardError()};
 }
 
 // The test's own reading of a Date header (independent of BounceSummary's MailDate): Qt's RFC 2822
@@ -323,14 +325,23 @@ private slots:
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("no path") << QStringList {"summary"};
-        QTest::newRow("bad format") << QStringList {"summary", "--format", "xml", "x.eml"};
-        QTest::newRow("bad language") << QStringList {"summary", "--lang", "fr", "x.eml"};
+        QTest::addColumn<QByteArray>("message"); // the first line on standard error
+        QTest::newRow("no path") << QStringList {"summary", "--lang", "en"}
+                                 << QByteArray("summary needs at least one PATH.");
+        QTest::newRow("bad format") << QStringList {"summary", "--lang", "en", "--format", "xml", "x.eml"}
+                                    << QByteArray("--format takes text, json, csv, not \"xml\".");
+        QTest::newRow("bad language") << QStringList {"summary", "--lang", "fr", "x.eml"}
+                                      << QByteArray("--lang takes en or ja, not \"fr\".");
+        QTest::newRow("csv is summary's own") << QStringList {"explain", "--lang", "en", "--format=csv",
+            "x.eml"} << QByteArray("--format takes text, json, not \"csv\".");
     }
     void usageErrors()
     {
         QFETCH(QStringList, args);
-        QCOMPARE(run(args).exitCode, 2);
+        QFETCH(QByteArray, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.split('\n').first(), message);
     }
 };
 

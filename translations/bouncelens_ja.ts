@@ -233,10 +233,6 @@ vendor（&quot;5.7.606&quot;）。
         <translation>%1 には値が必要です。</translation>
     </message>
     <message>
-        <source>--format takes text or json, not &quot;%1&quot;.</source>
-        <translation>--format には text または json を指定してください（「%1」は指定できません）。</translation>
-    </message>
-    <message>
         <source>Unknown option: %1</source>
         <translation>不明なオプションです: %1</translation>
     </message>
@@ -369,6 +365,10 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>Meaning: %1</source>
         <translation>意味: %1</translation>
+    </message>
+    <message>
+        <source>--format takes %1, not &quot;%2&quot;.</source>
+        <translation>--format には %1 のいずれかを指定してください（「%2」は指定できません）。</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1108,57 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     </message>
 </context>
 <context>
+    <name>SummaryReport</name>
+    <message>
+        <source>Recipients by reason</source>
+        <translation>原因別の宛先数</translation>
+    </message>
+    <message>
+        <source>Recipients by domain (top 20)</source>
+        <translation>ドメイン別の宛先数（上位 20 件）</translation>
+    </message>
+    <message>
+        <source>Messages by kind</source>
+        <translation>種類別のメール数</translation>
+    </message>
+    <message>
+        <source>Hard or soft, permanent or temporary</source>
+        <translation>ハード／ソフト、恒久的／一時的</translation>
+    </message>
+    <message>
+        <source>Hard bounces (do not mail again)</source>
+        <translation>ハードバウンス（今後は送信しない）</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>ソフトバウンス</translation>
+    </message>
+    <message>
+        <source>Permanent failures</source>
+        <translation>恒久的なエラー</translation>
+    </message>
+    <message>
+        <source>Temporary failures</source>
+        <translation>一時的なエラー</translation>
+    </message>
+    <message>
+        <source>Bounce summary</source>
+        <translation>バウンスの集計</translation>
+    </message>
+    <message>
+        <source>%1 messages · %2 recipients · %3 hard bounces (%4)</source>
+        <translation>メール %1 件・宛先 %2 件・ハードバウンス %3 件（%4）</translation>
+    </message>
+    <message>
+        <source> · %1 could not be read</source>
+        <translation>・読み込めなかったもの %1 件</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>日別のメール数</translation>
+    </message>
+</context>
+<context>
     <name>SummaryWriter</name>
     <message>
         <source>Bounce</source>
@@ -1220,6 +1271,13 @@ PATH にはメールのファイル、mbox、maildir、フォルダー、また�
     <message>
         <source>Temporary failures</source>
         <translation>一時的なエラー</translation>
+    </message>
+</context>
+<context>
+    <name>bouncelens::BarChart</name>
+    <message>
+        <source>%1: %2 (click to show only these in the table)</source>
+        <translation>%1：%2 件（クリックすると一覧にこれだけを表示します）</translation>
     </message>
 </context>
 <context>
@@ -1846,64 +1904,6 @@ Final recipient: %2</source>
     <message>
         <source>Write a reply to your customer about this bounce, in English or Japanese</source>
         <translation>このバウンスについて、お客様への返信を日本語または英語で作成します</translation>
-    </message>
-</context>
-<context>
-    <name>SummaryReport</name>
-    <message>
-        <source>Recipients by reason</source>
-        <translation>原因別の宛先数</translation>
-    </message>
-    <message>
-        <source>Recipients by domain (top 20)</source>
-        <translation>ドメイン別の宛先数（上位 20 件）</translation>
-    </message>
-    <message>
-        <source>Messages by kind</source>
-        <translation>種類別のメール数</translation>
-    </message>
-    <message>
-        <source>Hard or soft, permanent or temporary</source>
-        <translation>ハード／ソフト、恒久的／一時的</translation>
-    </message>
-    <message>
-        <source>Hard bounces (do not mail again)</source>
-        <translation>ハードバウンス（今後は送信しない）</translation>
-    </message>
-    <message>
-        <source>Soft bounces</source>
-        <translation>ソフトバウンス</translation>
-    </message>
-    <message>
-        <source>Permanent failures</source>
-        <translation>恒久的なエラー</translation>
-    </message>
-    <message>
-        <source>Temporary failures</source>
-        <translation>一時的なエラー</translation>
-    </message>
-    <message>
-        <source>Bounce summary</source>
-        <translation>バウンスの集計</translation>
-    </message>
-    <message>
-        <source>%1 messages · %2 recipients · %3 hard bounces (%4)</source>
-        <translation>メール %1 件・宛先 %2 件・ハードバウンス %3 件（%4）</translation>
-    </message>
-    <message>
-        <source> · %1 could not be read</source>
-        <translation>・読み込めなかったもの %1 件</translation>
-    </message>
-    <message>
-        <source>Messages per day</source>
-        <translation>日別のメール数</translation>
-    </message>
-</context>
-<context>
-    <name>bouncelens::BarChart</name>
-    <message>
-        <source>%1: %2 (click to show only these in the table)</source>
-        <translation>%1：%2 件（クリックすると一覧にこれだけを表示します）</translation>
     </message>
 </context>
 <context>

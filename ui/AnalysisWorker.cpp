@@ -1,5 +1,7 @@
 #include "AnalysisWorker.h"
 
+#include "Logging.h"
+
 #include "analysis/BounceAnalyzer.h"
 #include "analysis/InOrderPool.h"
 #include "message/FileWalker.h"
@@ -51,6 +53,18 @@ void AnalysisWorker::analyse(const Job &job, const JobRunner::Run &run, int inte
     const BounceAnalyzer analyzer; // const and stateless: shared by the pool's threads
     QList<LoadedMessage> batch;
     int messages = 0;
+    QElapsedTimer duration;
+    duration.start();
+    if (job.paths.isEmpty())
+        qCDebug(lcUi).noquote() << "analysis job started:" << job.bytes.size() << "bytes from" << job.source;
+    else
+        qCDebug(lcUi) << "analysis job started:" << job.paths.size() << "paths";
+    // Said once whichever way the job ends.
+    const auto logEnd = [&](int files) {
+        qCDebug(lcUi).noquote() << (run.isCancelled() ? "analysis job cancelled:" : "analysis job finished:")
+                                << messages << "messages from" << files << "files in" << duration.elapsed()
+                                << "ms";
+    };
 
     auto post = [this, &run](QList<LoadedMessage> items, int done, int total, int count, qint64 bytesDone,
                     qint64 bytesTotal) {
@@ -73,6 +87,7 @@ void AnalysisWorker::analyse(const Job &job, const JobRunner::Run &run, int inte
             ++messages;
         }
         post(std::exchange(batch, {}), 1, 1, messages, job.bytes.size(), job.bytes.size());
+        logEnd(1);
         return;
     }
 
@@ -82,8 +97,10 @@ void AnalysisWorker::analyse(const Job &job, const JobRunner::Run &run, int inte
     for (FileWalker walker(job.paths); const std::optional<QString> file = walker.next();) {
         ++filesTotal;
         bytesTotal += QFileInfo(*file).size();
-        if (run.isCancelled())
+        if (run.isCancelled()) {
+            logEnd(0);
             return;
+        }
     }
     post({}, 0, filesTotal, 0, 0, bytesTotal);
 
@@ -113,6 +130,7 @@ void AnalysisWorker::analyse(const Job &job, const JobRunner::Run &run, int inte
     // One core is left to the UI thread (and this reader), so the window stays responsive.
     Pool::run({qMax(1, QThread::idealThreadCount() - 1)}, steps);
     post(std::exchange(batch, {}), stream.filesDone(), filesTotal, messages, stream.bytesRead(), bytesTotal);
+    logEnd(stream.filesDone());
 }
 
 } // namespace bouncelens

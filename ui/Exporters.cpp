@@ -1,6 +1,7 @@
 #include "Exporters.h"
 
 #include "ExplanationContent.h"
+#include "Logging.h"
 #include "ReasonLabels.h"
 #include "SpanStyle.h"
 #include "explain/AddressSuggester.h"
@@ -211,9 +212,14 @@ bool Exporters::writeTableJson(const QString &path, int count, const MessageSour
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly)) {
         writeJson(file, count, message, language, lines);
-        if (file.commit())
+        const qint64 bytes = file.size();
+        if (file.commit()) {
+            qCDebug(lcExport).noquote() << "wrote" << path << bytes << "bytes," << count
+                                        << (lines ? "messages as JSON lines" : "messages as a JSON array");
             return true;
+        }
     }
+    qCWarning(lcExport).noquote() << "could not write" << path << ':' << file.errorString();
     if (error)
         *error = file.errorString();
     return false;
@@ -286,10 +292,12 @@ bool Exporters::writeFile(const QString &path, const QByteArray &bytes, QString 
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        qCWarning(lcExport).noquote() << "could not write" << path << ':' << file.errorString();
         if (error)
             *error = file.errorString();
         return false;
     }
+    qCDebug(lcExport).noquote() << "wrote" << path << bytes.size() << "bytes";
     return true;
 }
 
@@ -302,10 +310,12 @@ bool Exporters::writePdf(const QString &path, const QString &html, const QString
         QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
     printReport(html, &writer);
     if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0) {
+        qCWarning(lcExport).noquote() << "could not write the PDF" << path;
         if (error)
             *error = tr("The PDF file could not be written.");
         return false;
     }
+    qCDebug(lcExport).noquote() << "wrote PDF" << path << QFileInfo(path).size() << "bytes";
     return true;
 }
 

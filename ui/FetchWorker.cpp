@@ -1,6 +1,10 @@
 #include "FetchWorker.h"
 
+#include "Logging.h"
+
 #include "fetch/MailboxFetcher.h"
+
+#include <QElapsedTimer>
 
 namespace bouncelens {
 
@@ -41,7 +45,16 @@ bool FetchWorker::start(const FetchOptions &options, Mode mode)
         }
         fetcher->setProgressCallback(
             [this, run](const FetchProgress &p) { run.post([this, p] { emit progressChanged(p); }); });
+        // The account is not logged (its URL may carry a password): the core logs the host.
+        qCDebug(lcUi) << (mode == Mode::Test ? "account test started" : "fetch job started");
+        QElapsedTimer duration;
+        duration.start();
         FetchResult result = fetcher->run();
+        qCDebug(lcUi).noquote() << (mode == Mode::Test ? "account test" : "fetch job")
+                                << (result.error == FetchError::Cancelled ? "cancelled:" : "finished:")
+                                << result.candidates << "candidates," << result.examined << "examined,"
+                                << result.found << "found, error" << fetchErrorName(result.error) << "in"
+                                << duration.elapsed() << "ms";
         if (mode == Mode::Test)
             result.found = 0; // a test shows nothing
         run.post([this, result] { m_result = result; });
@@ -70,7 +83,11 @@ bool FolderListWorker::start(const FetchOptions &options)
     m_result = {};
     auto fetcher = std::make_shared<MailboxFetcher>(options);
     const auto job = [this, fetcher](const JobRunner::Run &run) {
+        QElapsedTimer duration;
+        duration.start();
         const FolderListResult result = fetcher->listFolders();
+        qCDebug(lcUi).noquote() << "folder list finished:" << result.folders.size() << "folders, error"
+                                << fetchErrorName(result.error) << "in" << duration.elapsed() << "ms";
         run.post([this, result] { m_result = result; });
     };
     return m_runner.start(job, [fetcher] { fetcher->cancel(); });

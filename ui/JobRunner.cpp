@@ -1,5 +1,7 @@
 #include "JobRunner.h"
 
+#include "Logging.h"
+
 namespace bouncelens {
 
 JobRunner::JobRunner(QString threadName, QThread::Priority priority, QObject *parent)
@@ -40,6 +42,7 @@ void JobRunner::cancel()
     m_queue.clear();
     if (!m_thread)
         return;
+    qCDebug(lcUi).noquote() << m_threadName << "job: cancel requested after" << m_elapsed.elapsed() << "ms";
     m_cancelled->store(true);
     if (m_onCancel)
         m_onCancel();
@@ -58,6 +61,8 @@ void JobRunner::startNext()
     m_thread = QThread::create([job = std::move(next.job), run] { job(run); });
     m_thread->setObjectName(m_threadName);
     connect(m_thread, &QThread::finished, this, &JobRunner::threadFinished);
+    qCDebug(lcUi).noquote() << m_threadName << "job started," << m_queue.size() << "more queued";
+    m_elapsed.start();
     emit started();
     m_thread->start(m_priority);
 }
@@ -70,6 +75,9 @@ void JobRunner::threadFinished()
     m_thread->deleteLater();
     m_thread = nullptr;
     m_onCancel = {};
+    qCDebug(lcUi).noquote() << m_threadName
+                            << (m_cancelled->load() ? "job cancelled after" : "job finished after")
+                            << m_elapsed.elapsed() << "ms";
     emit finished(m_cancelled->load());
     if (!m_thread) // a finished() slot may have started the next job itself
         startNext();

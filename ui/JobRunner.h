@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QThread>
 
@@ -111,6 +112,7 @@ private:
     quint64 m_runId = 0;
     std::shared_ptr<std::atomic_bool> m_cancelled;
     CancelHook m_onCancel;
+    QElapsedTimer m_elapsed; // since the running job started, for the log
 };
 
 } // namespace bouncelens

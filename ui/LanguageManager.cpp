@@ -1,5 +1,7 @@
 #include "LanguageManager.h"
 
+#include "Logging.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QLibraryInfo>
@@ -53,13 +55,23 @@ void LanguageManager::install(Language language)
             QEvent event(QEvent::LanguageChange);
             QCoreApplication::sendEvent(QCoreApplication::instance(), &event);
         }
+        qCDebug(lcUi) << "language switched to en (no translator)";
         return;
     }
     const QString code = languageCode(language);
-    if (m_qt.load(QStringLiteral("qtbase_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    const bool qtLoaded
+        = m_qt.load(QStringLiteral("qtbase_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    if (qtLoaded)
         QCoreApplication::installTranslator(&m_qt);
-    if (m_app.load(QStringLiteral(":/i18n/bouncelens_") + code))
+    const bool appLoaded = m_app.load(QStringLiteral(":/i18n/bouncelens_") + code);
+    if (appLoaded)
         QCoreApplication::installTranslator(&m_app);
+    // A missing translation of our own is a packaging fault: the window would stay in English.
+    if (!appLoaded)
+        qCWarning(lcUi).noquote() << "the translation bouncelens_" + code << "could not be loaded";
+    qCDebug(lcUi).noquote() << "language switched to" << code << "(BounceLens translation"
+                            << (appLoaded ? "loaded," : "missing,") << "Qt's"
+                            << (qtLoaded ? "loaded)" : "missing)");
 }
 
 } // namespace bouncelens

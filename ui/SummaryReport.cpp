@@ -1,5 +1,6 @@
 #include "SummaryReport.h"
 
+#include "Logging.h"
 #include "export/SummaryWriter.h"
 
 #include <QFileInfo>
@@ -165,10 +166,12 @@ bool SummaryReport::writePng(const QString &path, QString *error) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !toImage().save(&file, "PNG") || !file.commit()) {
+        qCWarning(lcExport).noquote() << "could not write" << path << ':' << file.errorString();
         if (error)
             *error = file.errorString();
         return false;
     }
+    qCDebug(lcExport).noquote() << "wrote summary PNG" << path << QFileInfo(path).size() << "bytes";
     return true;
 }
 
@@ -176,6 +179,7 @@ bool SummaryReport::writePdf(const QString &path, QString *error) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
+        qCWarning(lcExport).noquote() << "could not write" << path << ':' << file.errorString();
         if (error)
             *error = file.errorString();
         return false;
@@ -196,10 +200,12 @@ bool SummaryReport::writePdf(const QString &path, QString *error) const
             p, logicalWidth, [&writer] { return writer.newPage(); }, writer.height() / scale);
     }
     if (!file.commit()) {
+        qCWarning(lcExport).noquote() << "could not write" << path << ':' << file.errorString();
         if (error)
             *error = file.errorString();
         return false;
     }
+    qCDebug(lcExport).noquote() << "wrote summary PDF" << path << QFileInfo(path).size() << "bytes";
     return true;
 }
 

@@ -1,6 +1,7 @@
 #include "analysis/BounceAnalyzer.h"
 
 #include "analysis/DisplayHeader.h"
+#include "analysis/Logging.h"
 
 #include "classify/NoticeWording.h"
 #include "classify/ReasonClassifier.h"
@@ -243,6 +244,8 @@ MessageAnalysis BounceAnalyzer::analyze(const RawMessage &message) const
         result.index = message.index;
         result.error = message.error;
         result.errorCode = message.errorCode;
+        qCDebug(lcAnalysis).noquote() << "not analysed:" << message.source << '#' << message.index
+                                      << "could not be read:" << errorCodeName(message.errorCode);
         return result;
     }
     MessageAnalysis result = analyze(message.bytes, message.source);
@@ -258,6 +261,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     if (bytes.trimmed().isEmpty()) {
         result.error = QCoreApplication::translate("BounceAnalyzer", "The message is empty.");
         result.errorCode = AnalysisError::Empty;
+        qCDebug(lcAnalysis).noquote() << "not analysed:" << source << errorCodeName(result.errorCode);
         return result;
     }
 
@@ -269,11 +273,16 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
             = QCoreApplication::translate("BounceAnalyzer", "The message could not be read as e-mail: %1")
                   .arg(QString::fromLocal8Bit(e.what()));
         result.errorCode = AnalysisError::Unparsable;
+        qCWarning(lcAnalysis).noquote() << "could not parse" << source << '(' << bytes.size()
+                                        << "bytes):" << errorCodeName(result.errorCode) << e.what();
         return result;
     } catch (...) {
         result.error
             = QCoreApplication::translate("BounceAnalyzer", "The message could not be read as e-mail.");
         result.errorCode = AnalysisError::Unparsable;
+        qCWarning(lcAnalysis).noquote()
+            << "could not parse" << source << '(' << bytes.size()
+            << "bytes):" << errorCodeName(result.errorCode) << "(unknown exception)";
         return result;
     }
 
@@ -285,6 +294,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         result.error = QCoreApplication::translate(
             "BounceAnalyzer", "This does not look like an e-mail message: it has no header.");
         result.errorCode = AnalysisError::NotAMessage;
+        qCDebug(lcAnalysis).noquote() << "not analysed:" << source << errorCodeName(result.errorCode);
         return result;
     }
 
@@ -359,8 +369,12 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
     // recipient asks to get no more mail, which is feedback about the list.
     const bool unsubscribeRequest = header.value("X-Apple-Unsubscribe").trimmed().toLower() == "true";
 
+    // Which reader found the recipients, for the log.
+    const char *parserPath = "none";
+
     // 1. A standard delivery-status report.
     if (hasDeliveryStatus) {
+        parserPath = "dsn";
         result.reportingMta = dsn.reportingMta;
         result.arrivalDate = dsn.arrivalDate;
         result.recipients = std::move(dsn.recipients);
@@ -373,6 +387,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         PlainTextBounceParser::complete(bounceText, result.recipients);
     } else if (hasInlineDeliveryStatus(bounceText)) {
         // 1a. The same fields written into the text part (old Sendmail, Amazon WorkMail).
+        parserPath = "inline-dsn";
         const DeliveryStatus dsn = DeliveryStatusParser::parse(bounceText.toUtf8(), false);
         result.reportingMta = dsn.reportingMta;
         result.arrivalDate = dsn.arrivalDate;
@@ -388,6 +403,8 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         if (!ses.reportingMta.isEmpty())
             result.reportingMta = ses.reportingMta;
         sesComplaint = ses.type == SesNotification::Type::Complaint;
+        if (!ses.recipients.isEmpty())
+            parserPath = "ses";
     }
 
     // 2. A feedback (abuse) report.
@@ -407,6 +424,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         result.reportingMta = DeliveryStatusParser::typedValue(report.value("Reporting-MTA"));
         result.arrivalDate = QString::fromLatin1(report.value("Arrival-Date"));
         result.kind = MessageKind::Feedback;
+        parserPath = "feedback";
     }
 
     // 2a. A challenge/response request (confirm that you are a sender) is an automatic reply.
@@ -432,6 +450,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         // recipient line: ordinary mail quoting a bounce is not a bounce.
         plain = PlainTextBounceParser::parse(in);
         plainParsed = true;
+        parserPath = "plain-text";
         result.recipients = plain.recipients;
         // The whole notice decides whether its recipients failed or are only delayed: a warning
         // that delivery is still being tried is a delay, whatever codes it quotes.
@@ -461,6 +480,7 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
             if ((nested.kind == MessageKind::Bounce || nested.kind == MessageKind::Delay)
                 && !nested.recipients.isEmpty()) {
                 result.recipients = nested.recipients;
+                parserPath = "plain-text, then the returned report";
                 // A report that came as an attachment is shown after the text, so that its
                 // recipients and codes can be highlighted where it says them.
                 if (!parts.originalHeader.isEmpty() && statusBlockStart == result.displayText.size()
@@ -573,7 +593,13 @@ MessageAnalysis BounceAnalyzer::analyze(const QByteArray &input, const QString &
         result.error = QCoreApplication::translate("BounceAnalyzer",
             "The message nests parts more deeply than BounceLens reads; only its outer parts were analysed.");
         result.errorCode = AnalysisError::TooDeeplyNested;
+        qCDebug(lcAnalysis).noquote()
+            << "only the outer parts of" << source << "analysed:" << errorCodeName(result.errorCode);
     }
+    qCDebug(lcAnalysis).noquote().nospace()
+        << "analysed " << source << (t_nestedAnalysis > 0 ? " (the returned report): " : ": ")
+        << toString(result.kind) << ", " << result.recipients.size() << " recipients, parser path "
+        << parserPath;
     return result;
 }
 

@@ -68,6 +68,36 @@ QString certificateText(const FetchTlsReport &tls, const QString &host)
 
 } // namespace
 
+QString fetchFailureDetails(const std::exception &e)
+{
+    // The server's words on a refused login stay out of the text for people (it says what to
+    // do), but a maintainer needs them.
+    if (const auto *refused = dynamic_cast<const vmime::exceptions::authentication_error *>(&e))
+        if (const QString response = QString::fromStdString(refused->response()).trimmed();
+            !response.isEmpty())
+            return chainText(e) + QStringLiteral(": ") + response;
+    return chainText(e);
+}
+
+QLatin1String fetchErrorName(FetchError error)
+{
+    switch (error) {
+    case FetchError::None: return QLatin1String("none");
+    case FetchError::InvalidRequest: return QLatin1String("invalid-request");
+    case FetchError::HostNotFound: return QLatin1String("host-not-found");
+    case FetchError::ConnectionRefused: return QLatin1String("connection-refused");
+    case FetchError::Timeout: return QLatin1String("timeout");
+    case FetchError::Certificate: return QLatin1String("certificate");
+    case FetchError::TlsFailed: return QLatin1String("tls-failed");
+    case FetchError::Authentication: return QLatin1String("authentication");
+    case FetchError::FolderNotFound: return QLatin1String("folder-not-found");
+    case FetchError::ConnectionClosed: return QLatin1String("connection-closed");
+    case FetchError::Cancelled: return QLatin1String("cancelled");
+    case FetchError::ServerError: return QLatin1String("server-error");
+    }
+    return QLatin1String("unknown");
+}
+
 FetchFailure describeFetchFailure(const std::exception &e, const FetchFailureContext &context)
 {
     namespace vx = vmime::exceptions;

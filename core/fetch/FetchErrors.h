@@ -34,4 +34,8 @@ struct FetchFailure
 // support desk still sees them.
 [[nodiscard]] FetchFailure describeFetchFailure(const std::exception &e, const FetchFailureContext &context);
 
+// The technical words of a failure, untranslated, for the log: the exception's text, the server's
+// response of a failed command or greeting, and the exceptions it wraps, joined by ": ".
+[[nodiscard]] QString fetchFailureDetails(const std::exception &e);
+
 } // namespace bouncelens

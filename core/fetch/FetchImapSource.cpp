@@ -1,6 +1,7 @@
-#include "fetch/FetchSource.h"
+#include "fetch/StoreFetchSource.h"
 
 #include "fetch/BoundedDownload.h"
+#include "fetch/Logging.h"
 
 #include <QUrl>
 
@@ -22,14 +23,10 @@ namespace {
 // Headers are fetched in batches when the server cannot search for us.
 constexpr size_t headerBatch = 200;
 
-class ImapSource : public FetchSource
+class ImapSource : public StoreFetchSource
 {
 public:
-    ImapSource(std::shared_ptr<vmime::net::store> store, QString urlBase, qint64 maxBytes)
-        : m_store(std::move(store))
-        , m_urlBase(std::move(urlBase))
-        , m_maxBytes(maxBytes)
-    { }
+    using StoreFetchSource::StoreFetchSource;
 
     void open(const QString &folder) override
     {
@@ -44,14 +41,18 @@ public:
             throw vmime::exceptions::folder_not_found();
         // EXAMINE: the server itself then refuses any change, \Seen included.
         m_folder->open(vmime::net::folder::MODE_READ_ONLY, true);
+        qCDebug(lcFetch).noquote() << "opened IMAP folder" << folder
+                                   << "read-only (EXAMINE):" << m_folder->getMessageCount() << "messages";
     }
 
     QList<FetchCandidate> candidates(const FetchCriteria &criteria) override
     {
         std::vector<quint64> uids;
         m_searchedOnServer = serverSearch(criteria, uids);
-        if (!m_searchedOnServer)
+        if (!m_searchedOnServer) {
+            qCDebug(lcFetch) << "server search refused; reading every header instead";
             uids = headerScan(criteria);
+        }
         std::sort(uids.begin(), uids.end(), std::greater<>());
         QList<FetchCandidate> list;
         for (quint64 uid : uids)
@@ -76,12 +77,6 @@ public:
     {
         return m_urlBase + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(m_folderName, "/"))
             + QStringLiteral(";UID=") + candidate.uid;
-    }
-
-    void close() override
-    {
-        if (m_folder && m_folder->isOpen())
-            m_folder->close(/* expunge */ false);
     }
 
 private:
@@ -142,19 +137,15 @@ private:
             for (const auto &message : messages) {
                 if (criteria.matchesHeader(QByteArray::fromStdString(message->getHeader()->generate())))
                     uids.push_back(QString::fromStdString(message->getUID()).toULongLong());
+                else
+                    qCDebug(lcFetch) << "message" << message->getNumber()
+                                     << "skipped by the header pre-filter";
             }
         }
         return uids;
     }
 
-    // Declared before the store so that it is released after it: a vmime folder destroyed while
-    // its store lives tries a last close() and, when that fails on a dead connection, leaves a
-    // dangling pointer in the store (see withSession in MailboxFetcher.cpp).
-    std::shared_ptr<vmime::net::folder> m_folder;
-    std::shared_ptr<vmime::net::store> m_store;
     vmime::net::folder::path m_path;
-    QString m_urlBase;
-    qint64 m_maxBytes;
     QString m_folderName;
     bool m_searchedOnServer = false;
 };

@@ -1,6 +1,7 @@
-#include "fetch/FetchSource.h"
+#include "fetch/StoreFetchSource.h"
 
 #include "fetch/BoundedDownload.h"
+#include "fetch/Logging.h"
 
 #include <vmime/net/pop3/POP3Command.hpp>
 #include <vmime/net/pop3/POP3Connection.hpp>
@@ -69,14 +70,10 @@ QByteArray readMultiline(pop3::POP3Connection &connection, qint64 maxBytes)
     }
 }
 
-class Pop3Source : public FetchSource
+class Pop3Source : public StoreFetchSource
 {
 public:
-    Pop3Source(std::shared_ptr<vmime::net::store> store, QString urlBase, qint64 maxBytes)
-        : m_store(std::move(store))
-        , m_urlBase(std::move(urlBase))
-        , m_maxBytes(maxBytes)
-    { }
+    using StoreFetchSource::StoreFetchSource;
 
     void open(const QString &folder) override
     {
@@ -84,6 +81,7 @@ public:
         Q_UNUSED(folder);
         m_folder = m_store->getDefaultFolder();
         m_folder->open(vmime::net::folder::MODE_READ_ONLY, true);
+        qCDebug(lcFetch) << "opened the POP3 mailbox:" << m_folder->getMessageCount() << "messages";
     }
 
     // POP3 cannot search: every header is read with TOP n 0 and filtered here. There are no
@@ -104,6 +102,8 @@ public:
             if (criteria.matchesHeader(top(static_cast<unsigned long>(message->getNumber()), 0)))
                 list.append({message->getNumber(), QString::fromStdString(message->getUID()),
                     static_cast<qint64>(message->getSize())});
+            else
+                qCDebug(lcFetch) << "message" << message->getNumber() << "skipped by the header pre-filter";
         }
         return list;
     }
@@ -122,13 +122,6 @@ public:
         return m_urlBase + QStringLiteral("/INBOX;UIDL=") + candidate.uid;
     }
 
-    void close() override
-    {
-        // Never expunge: for POP3 that would be the QUIT that commits DELEs (there are none).
-        if (m_folder && m_folder->isOpen())
-            m_folder->close(/* expunge */ false);
-    }
-
 private:
     // TOP number lines: the header and that many body lines, as the server sent them.
     QByteArray top(unsigned long number, unsigned long lines)
@@ -137,14 +130,6 @@ private:
         pop3::POP3Command::TOP(number, lines)->send(connection);
         return readMultiline(*connection, m_maxBytes);
     }
-
-    // Declared before the store so that it is released after it: a vmime folder destroyed while
-    // its store lives tries a last close() and, when that fails on a dead connection, leaves a
-    // dangling pointer in the store (see withSession in MailboxFetcher.cpp).
-    std::shared_ptr<vmime::net::folder> m_folder;
-    std::shared_ptr<vmime::net::store> m_store;
-    QString m_urlBase;
-    qint64 m_maxBytes;
 };
 
 } // namespace

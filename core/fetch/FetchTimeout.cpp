@@ -1,5 +1,7 @@
 #include "fetch/FetchTimeout.h"
 
+#include "fetch/Logging.h"
+
 #include <vmime/net/timeoutHandler.hpp>
 
 #include <chrono>
@@ -23,7 +25,14 @@ public:
     }
     void resetTimeOut() override { m_start = std::chrono::steady_clock::now(); }
     // false = give up: vmime then throws operation_timed_out (or a socket error).
-    bool handleTimeOut() override { return false; }
+    bool handleTimeOut() override
+    {
+        if (m_control->cancelled)
+            qCDebug(lcFetch) << "network wait stopped: cancelled";
+        else
+            qCDebug(lcFetch) << "no answer within" << m_control->timeoutMs.load() << "ms: timed out";
+        return false;
+    }
 
 private:
     std::shared_ptr<FetchTimeoutControl> m_control;

@@ -1,5 +1,7 @@
 #include "fetch/FetchTls.h"
 
+#include "fetch/Logging.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -57,32 +59,45 @@ public:
             const vmime::byteArray der = chain->getAt(0)->getEncoded();
             m_report->fingerprint = FetchTls::sha256Fingerprint(
                 QByteArray(reinterpret_cast<const char *>(der.data()), static_cast<qsizetype>(der.size())));
-            if (m_pins.contains(FetchTls::normalizeFingerprint(m_report->fingerprint)))
+            if (m_pins.contains(FetchTls::normalizeFingerprint(m_report->fingerprint))) {
+                qCDebug(lcFetch).noquote()
+                    << "certificate of" << m_report->hostname
+                    << "accepted: its fingerprint was trusted by the user" << m_report->fingerprint;
                 return; // the user looked at this very certificate and said yes
+            }
         }
         using P = FetchTlsReport::Problem;
         try {
             m_default.verify(chain, hostname);
+            qCDebug(lcFetch).noquote()
+                << "certificate of" << m_report->hostname << "verified" << m_report->fingerprint;
         } catch (const cert::certificateExpiredException &) {
-            m_report->problem = P::Expired;
+            reject(P::Expired, "expired");
             throw;
         } catch (const cert::certificateNotYetValidException &) {
-            m_report->problem = P::NotYetValid;
+            reject(P::NotYetValid, "not valid yet");
             throw;
         } catch (const cert::serverIdentityException &) {
-            m_report->problem = P::WrongHost;
+            reject(P::WrongHost, "issued for another host name");
             throw;
         } catch (const cert::unsupportedCertificateTypeException &) {
-            m_report->problem = P::Unsupported;
+            reject(P::Unsupported, "unsupported type");
             throw;
         } catch (const cert::certificateException &) {
             // Not trusted, or an issuer in the chain did not sign the next certificate.
-            m_report->problem = P::NotTrusted;
+            reject(P::NotTrusted, "not trusted");
             throw;
         }
     }
 
 private:
+    void reject(FetchTlsReport::Problem problem, const char *why)
+    {
+        m_report->problem = problem;
+        qCDebug(lcFetch).noquote() << "certificate of" << m_report->hostname << "rejected:" << why
+                                   << m_report->fingerprint;
+    }
+
     cert::defaultCertificateVerifier m_default;
     QStringList m_pins;
     std::shared_ptr<FetchTlsReport> m_report;
@@ -131,6 +146,10 @@ std::shared_ptr<cert::certificateVerifier> FetchTls::makeVerifier(const QString 
     QFile bundle(systemBundle);
     if (!systemBundle.isEmpty() && bundle.open(QIODevice::ReadOnly))
         roots = importAll(bundle.readAll());
+    else if (!systemBundle.isEmpty())
+        qCWarning(lcFetch).noquote() << "the system CA bundle" << systemBundle
+                                     << "could not be read:" << bundle.errorString();
+    qCDebug(lcFetch) << roots.size() << "system CA certificates loaded";
 
     CertList own;
     if (!caFile.isEmpty()) {
@@ -151,6 +170,8 @@ std::shared_ptr<cert::certificateVerifier> FetchTls::makeVerifier(const QString 
     // The user's file may hold a CA (it then signs the server's certificate) or the server's own
     // certificate (self-signed servers): it counts as both.
     roots.insert(roots.end(), own.begin(), own.end());
+    if (!own.empty())
+        qCDebug(lcFetch).noquote() << own.size() << "certificates trusted from" << caFile;
 
     QStringList pins;
     for (const QString &f : trustedFingerprints)

@@ -48,6 +48,10 @@ enum class FetchError {
     ServerError, // the server answered something unexpected
 };
 
+// A stable name of an error kind for the log ("authentication", "timeout", ...; "none"); never
+// shown to people (FetchResult::errorText is). Defined in FetchErrors.cpp.
+[[nodiscard]] QLatin1String fetchErrorName(FetchError error);
+
 // Where a running fetch is, for progress bars. Counts grow monotonically.
 struct FetchProgress
 {

@@ -8,6 +8,7 @@
 #include "fetch/FetchTimeout.h"
 #include "fetch/FetchTls.h"
 #include "fetch/FetchTransport.h"
+#include "fetch/Logging.h"
 #include "message/MessageLoader.h"
 #include "message/VmimePlatform.h"
 
@@ -42,6 +43,23 @@ struct Target
         return isPop3() ? (isImplicitTls() ? 995 : 110) : (isImplicitTls() ? 993 : 143);
     }
 };
+
+// What the log says about the connection's security: never the user name or the password.
+const char *securityName(const Target &target, const FetchOptions &options)
+{
+    if (target.isImplicitTls())
+        return "implicit TLS";
+    return options.startTls ? "STARTTLS required" : "no TLS";
+}
+
+// Server words may quote a command (a LOGIN or PASS line echoed in an error): the password is
+// cut out before anything reaches the log.
+QString redacted(QString text, const QString &password)
+{
+    if (!password.isEmpty())
+        text.replace(password, QStringLiteral("<password>"));
+    return text;
+}
 
 Target parseTarget(const FetchOptions &options)
 {
@@ -92,6 +110,7 @@ MailboxFetcher::~MailboxFetcher() = default;
 
 void MailboxFetcher::cancel()
 {
+    qCDebug(lcFetch).noquote() << "cancel requested";
     m_control->cancelled = true;
 }
 
@@ -126,6 +145,7 @@ FetchFailure withSession(const FetchOptions &options, const std::shared_ptr<Fetc
     FetchFailure outcome;
     const Target target = parseTarget(options);
     if (!target.error.isEmpty()) {
+        qCDebug(lcFetch).noquote() << "request refused before connecting: invalid-request";
         outcome.error = FetchError::InvalidRequest;
         outcome.text = target.error;
         return outcome;
@@ -137,6 +157,7 @@ FetchFailure withSession(const FetchOptions &options, const std::shared_ptr<Fetc
     auto verifier = FetchTls::makeVerifier(
         options.systemCaBundle, options.caFile, options.trustedFingerprints, tls, &verifierError);
     if (!verifier) {
+        qCDebug(lcFetch).noquote() << "request refused before connecting: invalid-request (certificate file)";
         outcome.error = FetchError::InvalidRequest;
         outcome.text = verifierError;
         return outcome;
@@ -153,6 +174,11 @@ FetchFailure withSession(const FetchOptions &options, const std::shared_ptr<Fetc
     std::unique_ptr<FetchSource> source; // released after the store's disconnect, see above
     if (connecting)
         connecting();
+    const bool tcp = !transport || !transport->socketFactory; // else the tests' scripted server
+    qCDebug(lcFetch).nospace().noquote()
+        << "connecting to " << target.scheme << "://" << target.host << ':'
+        << (target.port > 0 ? target.port : target.defaultPort()) << " (" << securityName(target, options)
+        << (tcp ? ", TCP" : ", scripted transport") << ", time-out " << options.timeoutSeconds << " s)";
     try {
         auto session = vmime::net::session::create();
         const vmime::utility::url url(target.scheme.toStdString(), target.host.toStdString(),
@@ -175,17 +201,25 @@ FetchFailure withSession(const FetchOptions &options, const std::shared_ptr<Fetc
             store->setSocketFactory(transport->socketFactory);
         store->connect();
         context.loggedIn = true;
+        qCDebug(lcFetch).noquote() << "connected and logged in to" << target.host;
         body(store, target, source);
         store->disconnect();
     } catch (const std::exception &e) {
         context.cancelled = control->cancelled;
         // (A transport other than TCP has no TCP route to probe.)
-        const bool tcp = !transport || !transport->socketFactory;
         if (tcp && !context.loggedIn && !context.cancelled
             && dynamic_cast<const vmime::exceptions::connection_error *>(&e))
             context.probe
                 = probeConnection(target.host, target.port > 0 ? target.port : target.defaultPort(), 5000);
         outcome = describeFetchFailure(e, context);
+        if (outcome.error == FetchError::Cancelled)
+            qCDebug(lcFetch).noquote()
+                << "cancelled" << (context.loggedIn ? "after logging in" : "before logging in");
+        else
+            qCDebug(lcFetch).nospace().noquote()
+                << (context.loggedIn ? "session failed: " : "connect or login failed: ")
+                << fetchErrorName(outcome.error) << " (" << redacted(fetchFailureDetails(e), target.password)
+                << ')';
         // Say goodbye if the server is still there, but do not wait a full timeout for it.
         control->timeoutMs = 2000;
         try {
@@ -235,19 +269,37 @@ FetchResult MailboxFetcher::run()
             const QList<FetchCandidate> candidates = source->candidates(criteria);
             result.candidates = int(candidates.size());
             result.searchedOnServer = source->searchedOnServer();
+            qCDebug(lcFetch).noquote()
+                << result.candidates << "candidates, picked"
+                << (result.searchedOnServer ? "by server search" : "from headers read here");
             report(FetchProgress::Stage::Fetching);
             for (const FetchCandidate &candidate : candidates) {
                 if (isCancelled())
                     throw vmime::exceptions::operation_cancelled();
-                if (m_options.limit > 0 && result.found >= m_options.limit)
+                if (m_options.limit > 0 && result.found >= m_options.limit) {
+                    qCDebug(lcFetch).noquote() << "limit of" << m_options.limit << "results reached";
                     break;
+                }
                 ++result.examined;
-                if (candidate.size > maxBytes)
-                    continue; // no bounce is that large; the loader would refuse it too
+                if (candidate.size > maxBytes) {
+                    // No bounce is that large; the loader would refuse it too.
+                    qCDebug(lcFetch).noquote() << "skipped" << source->sourceName(candidate) << "of"
+                                               << candidate.size << "bytes: over the size cap of" << maxBytes;
+                    continue;
+                }
                 const QByteArray bytes = source->download(candidate);
+                qCDebug(lcFetch).noquote()
+                    << "downloaded" << source->sourceName(candidate) << bytes.size() << "bytes";
                 const MessageAnalysis analysis = analyzer.analyze(
                     MessageLoader::normalizeLineEndings(bytes), source->sourceName(candidate));
-                if (analysis.ok() && criteria.wants(analysis.kind)) {
+                const bool wanted = analysis.ok() && criteria.wants(analysis.kind);
+                if (!analysis.ok())
+                    qCDebug(lcFetch).noquote()
+                        << "could not analyse" << analysis.source << ':' << errorCodeName(analysis.errorCode);
+                else
+                    qCDebug(lcFetch).noquote()
+                        << (wanted ? "kept" : "not wanted:") << toString(analysis.kind);
+                if (wanted) {
                     ++result.found;
                     if (m_options.keepMessages)
                         result.messages.append(analysis);
@@ -257,6 +309,8 @@ FetchResult MailboxFetcher::run()
                 report(FetchProgress::Stage::Fetching);
             }
             source->close();
+            qCDebug(lcFetch).noquote()
+                << "fetch done:" << result.examined << "examined," << result.found << "kept";
         });
     result.error = failure.error;
     result.errorText = failure.text;

@@ -1,5 +1,7 @@
 #include "message/MboxReader.h"
 
+#include "analysis/Logging.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
@@ -101,6 +103,9 @@ QByteArray MboxReader::unquoteFromLines(const QByteArray &message)
 
 RawMessage MboxReader::failure(AnalysisError code, const QString &error)
 {
+    // (An input that cannot be opened is a warning where it happens, in start().)
+    if (code != AnalysisError::Unreadable)
+        qCDebug(lcLoad).noquote() << "not read:" << m_source << errorCodeName(code);
     m_done = true;
     RawMessage m;
     m.source = m_source;
@@ -112,6 +117,8 @@ RawMessage MboxReader::failure(AnalysisError code, const QString &error)
 RawMessage MboxReader::finish(RawMessage message, QByteArray bytes, bool oversize) const
 {
     if (oversize) {
+        qCDebug(lcLoad).noquote() << "message" << message.index << "of" << m_source << "is" << message.length
+                                  << "bytes, over the limit of" << m_limits.maxMessageBytes;
         message.error = messageTooLarge(message.length, m_limits.maxMessageBytes);
         message.errorCode = AnalysisError::TooLarge;
     } else {
@@ -180,9 +187,11 @@ std::optional<RawMessage> MboxReader::start()
     if (!m_device) {
         if (m_source == QLatin1String("-")) {
             auto in = std::make_unique<QFile>();
-            if (!in->open(stdin, QIODevice::ReadOnly))
+            if (!in->open(stdin, QIODevice::ReadOnly)) {
+                qCWarning(lcLoad).noquote() << "cannot read standard input:" << in->errorString();
                 return failure(AnalysisError::Unreadable,
                     QCoreApplication::translate("MessageLoader", "Standard input could not be read."));
+            }
             m_device = std::move(in);
         } else {
             const QFileInfo info(m_source);
@@ -193,10 +202,13 @@ std::optional<RawMessage> MboxReader::start()
                 return failure(AnalysisError::Folder,
                     QCoreApplication::translate("MessageLoader", "This is a folder, not a message file."));
             auto file = std::make_unique<QFile>(m_source);
-            if (!file->open(QIODevice::ReadOnly))
+            if (!file->open(QIODevice::ReadOnly)) {
+                qCWarning(lcLoad).noquote() << "cannot read" << m_source << ':' << file->errorString();
                 return failure(AnalysisError::Unreadable,
                     QCoreApplication::translate("MessageLoader", "The file could not be opened: %1")
                         .arg(file->errorString()));
+            }
+            qCDebug(lcLoad).noquote() << "opened" << m_source << info.size() << "bytes";
             m_device = std::move(file);
         }
     }
@@ -211,12 +223,20 @@ std::optional<RawMessage> MboxReader::start()
         if (m_buffer.size() > m_limits.maxMessageBytes)
             return failure(
                 AnalysisError::TooLarge, messageTooLarge(m_buffer.size(), m_limits.maxMessageBytes));
+        qCDebug(lcLoad).noquote() << m_source << "has CR-only line ends:" << m_buffer.size()
+                                  << "bytes normalised in memory";
         m_normalised
             = std::make_unique<MboxReader>(MessageLoader::normalizeLineEndings(m_buffer), m_source, m_limits);
         m_buffer = QByteArray();
         return std::nullopt;
     }
     m_mbox = startsWithFrom(current(), available);
+    qCDebug(lcLoad).noquote() << m_source << "is"
+                              << (!m_mbox ? "a single message"
+                                          : (available > 6 && current()[5] == '-' && current()[6] == ' '
+                                                  ? "an mbox with Thunderbird \"From - \" lines"
+                                                  : "an mbox"))
+                              << (head.contains("\r\n") ? "with CRLF line ends" : "with LF line ends");
     return std::nullopt;
 }
 
@@ -268,6 +288,8 @@ std::optional<RawMessage> MboxReader::nextFromMbox()
     // The current position is at a "From " line (or the end of the input).
     const qsizetype separator = lineLength();
     if (separator == 0) {
+        qCDebug(lcLoad).noquote() << m_source << "split into" << m_index << "messages," << m_byLength
+                                  << "of them by Content-Length (mboxcl)";
         m_done = true;
         m_buffer = QByteArray();
         return std::nullopt;
@@ -319,6 +341,7 @@ std::optional<RawMessage> MboxReader::nextFromMbox()
         append(current(), qsizetype(declaredLength));
         consume(qsizetype(declaredLength));
         previousBlank = true;
+        ++m_byLength;
     }
     m.length = length;
     return finish(std::move(m), std::move(bytes), oversize);
@@ -339,6 +362,7 @@ RawMessage MboxReader::readAt(
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcLoad).noquote() << "cannot read" << path << "again:" << file.errorString();
         m.error = QCoreApplication::translate("MessageLoader", "The file could not be opened: %1")
                       .arg(file.errorString());
         m.errorCode = AnalysisError::Unreadable;

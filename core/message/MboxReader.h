@@ -76,6 +76,7 @@ private:
     bool m_mbox = false;
     bool m_done = false;
     int m_index = 0;
+    int m_byLength = 0; // messages taken by their Content-Length (mboxcl), for the log
 };
 
 } // namespace bouncelens

@@ -1,0 +1,7 @@
+#include "fetch/Logging.h"
+
+namespace bouncelens {
+
+Q_LOGGING_CATEGORY(lcFetch, "bouncelens.fetch", QtWarningMsg)
+
+} // namespace bouncelens
