@@ -111,9 +111,9 @@ QString withoutReasonLabel(const QString &diagnostic)
 }
 
 // Where the server's words that a labelled line opens ("Last error: 421 ...", "Remote Server
-// returned '550 ...'") end: they go on only on lines indented deeper than the labelled one (Postfix
-// folds that way) or opening with a reply code or a "<<<" marker; a line of the notice's own ("You
-// will receive a new notice ...", Exim's next "host ..." line) ends them.
+// returned '550 ...'") end: they go on only on lines indented deeper than the labelled one, folded
+// lines (below), or lines opening with a reply code or a "<<<" marker; a line of the notice's own
+// ("You will receive a new notice ...") ends them.
 constexpr qsizetype kFoldedLineLength = 70;
 
 qsizetype endOfLabelledReply(const QString &text, qsizetype start, qsizetype end)
@@ -131,8 +131,13 @@ qsizetype endOfLabelledReply(const QString &text, qsizetype start, qsizetype end
     while (pos < end) {
         const QStringView line = QStringView(text).mid(pos, qMin(lineEndOf(text, pos), end) - pos);
         const QStringView trimmed = line.trimmed();
-        // A line as long as MTAs fold at (Postfix: 80 columns) goes on at the same indent.
-        const bool folded = previousLength >= kFoldedLineLength && indentOf(line) == indent;
+        // In an indented block (Exim, Postfix) the reply is folded at the block's indent, up to
+        // Exim's next "host ..."; at the left margin only a line as long as MTAs fold at
+        // (Postfix: 80 columns) goes on at the same indent.
+        const bool sameIndent = indentOf(line) == indent;
+        const bool folded = sameIndent
+            && (indent > 0 ? !trimmed.startsWith(QLatin1String("host "), Qt::CaseInsensitive)
+                           : previousLength >= kFoldedLineLength);
         const bool continues = indentOf(line) > indent || folded || trimmed.startsWith(QLatin1String("<<<"))
             || (trimmed.size() >= 3 && SmtpCodes::isReplyCode(trimmed.left(3)));
         if (!continues || trimmed.isEmpty())
@@ -177,7 +182,7 @@ QString diagnosticFor(const QString &text, qsizetype from, qsizetype to, qsizety
             labelled = !transcript;
             start = codeAt;
             // "(reason: 451 4.4.1 Deferred)", Sendmail's list of failed recipients.
-            if (intro.startsWith(QLatin1Char('(')))
+            if (intro.count(QLatin1Char('(')) > intro.count(QLatin1Char(')')))
                 closingQuote = QLatin1Char(')');
         } else if (intro.endsWith(QLatin1Char('\'')) || intro.endsWith(QLatin1Char('"'))) {
             labelled = true;
