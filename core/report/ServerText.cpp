@@ -177,7 +177,14 @@ QString diagnosticFor(const QString &text, qsizetype from, qsizetype to, qsizety
         // X-Postfix; ...") is read as it stands: the words are in the fields below.
         const bool field = intro.compare(QLatin1String("Status:"), Qt::CaseInsensitive) == 0
             || intro.compare(QLatin1String("Diagnostic-Code:"), Qt::CaseInsensitive) == 0;
-        if (intro == QLatin1String("<<<") || (intro.endsWith(QLatin1Char(':')) && !sentences && !field)) {
+        // A reply opens a line as "550 text", "550-text" or "550" alone; "ERROR_CODE :550," is a
+        // report's own field list, kept whole.
+        const QChar afterCode = codeAt + 3 < text.size() ? text.at(codeAt + 3) : QLatin1Char('\n');
+        const bool replyLike = text.at(codeAt + 1) == QLatin1Char('.') || afterCode == QLatin1Char(' ')
+            || afterCode == QLatin1Char('-') || afterCode == QLatin1Char('\n')
+            || afterCode == QLatin1Char('\r');
+        if (intro == QLatin1String("<<<")
+            || (intro.endsWith(QLatin1Char(':')) && !sentences && !field && replyLike)) {
             transcript = intro == QLatin1String("<<<");
             labelled = !transcript;
             start = codeAt;
