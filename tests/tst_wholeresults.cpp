@@ -6,7 +6,8 @@
 // Last-Attempt-Date, Will-Retry-Until), the plain-text formats (Exim, qmail, Gmail, Exchange,
 // Japanese in three charsets), each delay and expiry notice in fixtures/core/kinds (the server's
 // words without transcript markers, labels or the address, the server the text names), several
-// recipients, and what a feedback report, an auto-reply and a plain message give. Recipient selection proper is tst_recipients.
+// recipients, and what a feedback report, an auto-reply and a plain message give. Recipient selection proper
+// is tst_recipients.
 #include "ResultPrinting.h"
 #include "analysis/BounceAnalyzer.h"
 #include "report/PlainTextBounceParser.h"
@@ -1085,6 +1086,24 @@ void TestWholeResults::plainTextParser_data()
                .status = "",
                .replyCode = "",
                .diagnostic = u"送信先のメールボックスが存在しないため、配送できませんでした。"_qs,
+               .remoteMta = "",
+               .lastAttempt = "",
+               .retryUntil = "",
+               .reason = "",
+               .permanent = false,
+               .hardBounce = false,
+               .evidence = {"", "", ""}}};
+    QTest::newRow("a code in a field list keeps its label")
+        << "Delivery to the following recipient failed:\n\n"
+           "user@example.jp Invalid address, CODE :550, TEXT :Mailbox unavailable\n"
+        << ""
+        << Recipients {RecipientResult {.address = "user@example.jp",
+               .finalRecipient = "",
+               .addressGuessed = false,
+               .action = "failed",
+               .status = "",
+               .replyCode = "550",
+               .diagnostic = "user@example.jp Invalid address, CODE :550, TEXT :Mailbox unavailable",
                .remoteMta = "",
                .lastAttempt = "",
                .retryUntil = "",
