@@ -267,13 +267,13 @@ QString wordsOnAddressLine(const QString &text, qsizetype position, qsizetype ad
 
 QString remoteHostIn(QStringView scope)
 {
-    // A host name has a dot; a trailing dot (Sendmail, Gmail) is not part of what is shown.
-    const QString host
-        = QStringLiteral("([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*"
-                         "[A-Za-z0-9])?)+)\\.?");
-    const QString ipv4 = QStringLiteral("(\\d{1,3}(?:\\.\\d{1,3}){3})");
-    const QString ip = QStringLiteral("(?:IPv6:)?[0-9A-Fa-f:.]+");
-    static const QList<QRegularExpression> wordings = [&] {
+    static const QList<QRegularExpression> wordings = [] {
+        // A host name has a dot; a trailing dot (Sendmail, Gmail) is not part of what is shown.
+        const QString host
+            = QStringLiteral("([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*"
+                             "[A-Za-z0-9])?)+)\\.?");
+        const QString ipv4 = QStringLiteral("(\\d{1,3}(?:\\.\\d{1,3}){3})");
+        const QString ip = QStringLiteral("(?:IPv6:)?[0-9A-Fa-f:.]+");
         const auto options = QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption;
         QList<QRegularExpression> list;
         for (const QString &pattern : {
