@@ -1,11 +1,11 @@
 #pragma once
 // The server's own words in a plain-text bounce, and the receiving server it names. These readers
 // take the bounce's decoded text and positions from PlainTextBounceParser and return the text as
-// written, only without what the reporting MTA put around it: the transcript markers ("<<<", and
-// the next command after ">>>", qmail's closing "Giving up on ..."), the introduction that ends in a colon
-// before a reply code
-// ("Reason:", "Remote host said:", "host mx.example.jp[192.0.2.1] said:"), the quotes Exchange puts
-// around a reply, and the address that opens a Postfix-style "<user@example.jp>: ..." line.
+// written, only without what the reporting MTA put around it: the transcript markers ("<<<", the
+// next command after ">>>", qmail's closing "Giving up on ..."), the introduction ending in a
+// colon before a reply code ("Reason:", "Remote host said:", "host mx.example.jp[192.0.2.1]
+// said:"), the quotes Exchange puts around a reply, and the address that opens a Postfix-style
+// "<user@example.jp>: ..." line.
 #include <QString>
 #include <QStringView>
 
