@@ -36,9 +36,9 @@ bool opensLine(const QString &text, qsizetype position)
 }
 
 // The lines of `region` that are the server's (`transcript`: it starts on a "<<<" line): without
-// the transcript's markers ("<<<" opens a
-// line of the server's reply, ">>>" a command of the reporting MTA, after which the server's
-// words about this failure are over), and up to qmail's closing "Giving up on 192.0.2.1.".
+// the transcript's markers ("<<<" opens a line of the server's reply, ">>>" a command of the
+// reporting MTA, after which the server's words about this failure are over), and up to qmail's
+// closing "Giving up on 192.0.2.1.".
 QString serverLines(QStringView region, bool transcript)
 {
     QString kept;
