@@ -94,3 +94,12 @@ template<> inline char *toString(const bouncelens::MessageAnalysis &a)
 }
 
 } // namespace QTest
+
+// Compares two recipient lists whole, one recipient per QCOMPARE: a whole list in one comparison
+// would not fit Qt Test's message buffer, so a failing row would not show which field differs.
+#define BOUNCELENS_COMPARE_RECIPIENTS(actual, expected)                                                      \
+    do {                                                                                                     \
+        QCOMPARE((actual).size(), (expected).size());                                                        \
+        for (qsizetype recipientIndex = 0; recipientIndex < (expected).size(); ++recipientIndex)             \
+            QCOMPARE((actual).at(recipientIndex), (expected).at(recipientIndex));                            \
+    } while (false)

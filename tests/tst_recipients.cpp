@@ -2,6 +2,7 @@
 // must give: the address the sender used, the final recipient when it differs, and whether the
 // address is only a guess from the returned message's To.
 #include "ResultPrinting.h"
+#include "TestSupport.h"
 #include "analysis/BounceAnalyzer.h"
 #include "message/MessageLoader.h"
 
@@ -12,6 +13,12 @@ using namespace bouncelens;
 namespace {
 
 using Recipients = QList<RecipientResult>;
+
+// The messages of one fixture under tests/fixtures/core/recipients.
+QList<RawMessage> loadRecipientFixture(const QString &file)
+{
+    return MessageLoader().loadFile(testing::fixturePath(QStringLiteral("core/recipients/") + file));
+}
 
 } // namespace
 
@@ -61,8 +68,7 @@ void TestRecipients::recipientList()
     QFETCH(QString, file);
     QFETCH(QStringList, expected);
     QFETCH(bool, warned);
-    const QList<RawMessage> raw
-        = MessageLoader().loadFile(QStringLiteral(BOUNCELENS_FIXTURES "/core/recipients/") + file);
+    const QList<RawMessage> raw = loadRecipientFixture(file);
     QCOMPARE(raw.size(), 1);
     const MessageAnalysis a = BounceAnalyzer().analyze(raw.first());
     QVERIFY2(a.ok(), qPrintable(a.error));
@@ -391,18 +397,14 @@ void TestRecipients::wholeRecipients()
     QFETCH(QString, kind);
     QFETCH(OriginalMessage, original);
     QFETCH(Recipients, recipients);
-    const QList<RawMessage> raw
-        = MessageLoader().loadFile(QStringLiteral(BOUNCELENS_FIXTURES "/core/recipients/") + file);
+    const QList<RawMessage> raw = loadRecipientFixture(file);
     QCOMPARE(raw.size(), 1);
     const MessageAnalysis a = BounceAnalyzer().analyze(raw.first());
     QVERIFY2(a.ok(), qPrintable(a.error));
     QCOMPARE(a.errorCode, AnalysisError::None);
     QCOMPARE(toString(a.kind), kind);
     QCOMPARE(a.original, original);
-    // One recipient per comparison: a whole list would not fit Qt Test's message buffer.
-    QCOMPARE(a.recipients.size(), recipients.size());
-    for (qsizetype i = 0; i < recipients.size(); ++i)
-        QCOMPARE(a.recipients.at(i), recipients.at(i));
+    BOUNCELENS_COMPARE_RECIPIENTS(a.recipients, recipients);
 }
 
 QTEST_GUILESS_MAIN(TestRecipients)

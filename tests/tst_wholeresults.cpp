@@ -9,10 +9,10 @@
 // recipients, and what a feedback report, an auto-reply and a plain message give. Recipient selection proper
 // is tst_recipients.
 #include "ResultPrinting.h"
+#include "TestSupport.h"
 #include "analysis/BounceAnalyzer.h"
 #include "report/PlainTextBounceParser.h"
 
-#include <QFile>
 #include <QtTest>
 
 using namespace bouncelens;
@@ -875,16 +875,11 @@ void TestWholeResults::wholeRecipients()
     QFETCH(OriginalMessage, original);
     QFETCH(Recipients, recipients);
 
-    QFile f(QStringLiteral(BOUNCELENS_FIXTURES "/") + file);
-    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
-    const MessageAnalysis a = BounceAnalyzer().analyze(f.readAll(), file);
+    const MessageAnalysis a = BounceAnalyzer().analyze(testing::readFixture(file), file);
     QVERIFY2(a.ok(), qPrintable(a.error));
     QCOMPARE(toString(a.kind), kind);
     QCOMPARE(a.original, original);
-    // One recipient per comparison: a whole list would not fit Qt Test's message buffer.
-    QCOMPARE(a.recipients.size(), recipients.size());
-    for (qsizetype i = 0; i < recipients.size(); ++i)
-        QCOMPARE(a.recipients.at(i), recipients.at(i));
+    BOUNCELENS_COMPARE_RECIPIENTS(a.recipients, recipients);
 }
 
 // The plain-text parser's own result, before the classifier and SmtpCodes::settleCodes run (which
@@ -1143,9 +1138,7 @@ void TestWholeResults::plainTextParser()
     input.originalFrom = QStringLiteral("sender@example.com");
     input.originalTo = originalTo;
     const PlainTextBounceParser::Result result = PlainTextBounceParser::parse(input);
-    QCOMPARE(result.recipients.size(), recipients.size());
-    for (qsizetype i = 0; i < recipients.size(); ++i)
-        QCOMPARE(result.recipients.at(i), recipients.at(i));
+    BOUNCELENS_COMPARE_RECIPIENTS(result.recipients, recipients);
 }
 
 QTEST_GUILESS_MAIN(TestWholeResults)
